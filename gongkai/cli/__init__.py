@@ -1,0 +1,1 @@
+"""The ``gongkai`` command line: a thin shell over the core."""

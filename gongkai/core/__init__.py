@@ -1,0 +1,1 @@
+"""The pure domain core: no Django, no I/O beyond what a caller hands in."""

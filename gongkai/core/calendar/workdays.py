@@ -1,0 +1,202 @@
+"""The working-day (工作日) calendar that every statutory time limit is counted in.
+
+A day is a working day according to, in order of precedence:
+
+1. an override entered by an administrator (a local holiday of an autonomous area, a correction,
+   or the State Council's notice for a year the package does not know yet);
+2. the ``chinese-calendar`` package (State Council notices 2004–2026 in version 1.11.0);
+3. for a year an administrator has declared complete (``known_years``): Monday–Friday work,
+   Saturday and Sunday rest. Only a declared year gets this rule, because for any other year
+   it would be a guess that silently moves deadlines across the next Spring Festival.
+
+A date in a year covered by none of these raises :class:`CalendarDataMissing`.
+
+Counting follows 民法典 §201 (domain.md §2.1 C6): day 0 itself is never counted; the n-th
+working day *after* it is the deadline. ``chinese_calendar.find_workday`` is deliberately not
+used: it counts day 0 as the first working day when day 0 is a rest day.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import NamedTuple
+
+import chinese_calendar
+
+from gongkai.core.errors import CalendarDataMissing, GongkaiError
+
+WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+class CalendarOverride(NamedTuple):
+    """One administrator-entered day: whether agencies work on it, and where that comes from."""
+
+    is_workday: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class _YearTable:
+    workdays: frozenset[date]
+    # Sorted ordinals let counting jump over a whole year with one bisect instead of a day loop.
+    ordinals: tuple[int, ...]
+
+
+def weekday_name(d: date) -> str:
+    return WEEKDAY_NAMES[d.weekday()]
+
+
+def _days_of_year(year: int) -> Iterable[date]:
+    day = date(year, 1, 1)
+    one = timedelta(days=1)
+    while day.year == year:
+        yield day
+        day += one
+
+
+@lru_cache(maxsize=None)
+def _package_covers(year: int) -> bool:
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def _package_holiday_name(d: date) -> str | None:
+    if not _package_covers(d.year):
+        return None
+    _, english = chinese_calendar.get_holiday_detail(d)
+    if english is None:
+        return None
+    try:
+        chinese: str = chinese_calendar.Holiday(english).chinese
+    except ValueError:
+        return str(english)
+    return chinese
+
+
+class WorkCalendar:
+    """Working days from ``chinese-calendar`` plus an override table that always wins.
+
+    ``overrides`` maps a date to ``(is_workday, note)``. ``known_years`` lists years outside the
+    package's range whose holiday notice has been entered in full as overrides.
+    """
+
+    def __init__(
+        self,
+        overrides: Mapping[date, tuple[bool, str]] | None = None,
+        known_years: Iterable[int] = (),
+    ) -> None:
+        self._overrides: dict[date, CalendarOverride] = {
+            day: CalendarOverride(bool(entry[0]), str(entry[1]))
+            for day, entry in (overrides or {}).items()
+        }
+        self._known_years = frozenset(known_years)
+        self._tables: dict[int, _YearTable] = {}
+
+    @property
+    def known_years(self) -> frozenset[int]:
+        return self._known_years
+
+    def override_for(self, d: date) -> CalendarOverride | None:
+        return self._overrides.get(d)
+
+    def covers_year(self, year: int) -> bool:
+        return year in self._known_years or _package_covers(year)
+
+    def _table(self, year: int) -> _YearTable:
+        table = self._tables.get(year)
+        if table is None:
+            table = self._build_table(year)
+            self._tables[year] = table
+        return table
+
+    def _build_table(self, year: int) -> _YearTable:
+        if _package_covers(year):
+            base = {d for d in _days_of_year(year) if chinese_calendar.is_workday(d)}
+        elif year in self._known_years:
+            base = {d for d in _days_of_year(year) if d.weekday() < 5}
+        else:
+            raise CalendarDataMissing(
+                f"没有{year}年的工作日历数据：请管理员录入国务院办公厅公布的该年节假日安排"
+            )
+        for day, override in self._overrides.items():
+            if day.year != year:
+                continue
+            if override.is_workday:
+                base.add(day)
+            else:
+                base.discard(day)
+        workdays = frozenset(base)
+        return _YearTable(workdays, tuple(sorted(d.toordinal() for d in workdays)))
+
+    def is_workday(self, d: date) -> bool:
+        return d in self._table(d.year).workdays
+
+    def next_workday_after(self, d: date) -> date:
+        return self.add_working_days(d, 1)
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The n-th working day strictly after ``start`` (``start`` itself is day 0)."""
+        if n < 0:
+            raise GongkaiError(f"工作日数不能为负数：{n}")
+        if n == 0:
+            return start
+        remaining = n
+        year = start.year
+        ordinals = self._table(year).ordinals
+        index = bisect_right(ordinals, start.toordinal())
+        while True:
+            available = len(ordinals) - index
+            if remaining <= available:
+                return date.fromordinal(ordinals[index + remaining - 1])
+            remaining -= available
+            year += 1
+            ordinals = self._table(year).ordinals
+            index = 0
+
+    def working_days_between(self, first: date, last: date) -> int:
+        """Number of working days from ``first`` to ``last``, both included (0 if last < first)."""
+        if last < first:
+            return 0
+        total = 0
+        for year in range(first.year, last.year + 1):
+            ordinals = self._table(year).ordinals
+            low = bisect_left(ordinals, first.toordinal())
+            high = bisect_right(ordinals, last.toordinal())
+            total += high - low
+        return total
+
+    def working_days_left(self, today: date, due: date) -> int:
+        """Working days after ``today`` up to ``due``; 0 on the due date, negative once overdue."""
+        if today <= due:
+            return self.working_days_between(today + timedelta(days=1), due)
+        return -self.working_days_between(due + timedelta(days=1), today)
+
+    def describe_rest_day(self, d: date) -> str | None:
+        """Why a rest day is not a weekend rest day (a holiday's name), or None for a weekend."""
+        override = self._overrides.get(d)
+        if override is not None and not override.is_workday:
+            return override.note or "休息日（管理员录入）"
+        return _package_holiday_name(d)
+
+    def describe_workday(self, d: date) -> str | None:
+        """Why a Saturday or Sunday is worked (调休上班), or an administrator's note; else None."""
+        override = self._overrides.get(d)
+        if override is not None and override.is_workday:
+            return override.note or "工作日（管理员录入）"
+        if d.weekday() >= 5:
+            holiday = _package_holiday_name(d)
+            return f"{holiday}调休上班" if holiday else "调休上班"
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_calendar() -> WorkCalendar:
+    """The package calendar without overrides, shared so its per-year tables are built once."""
+    return WorkCalendar()

@@ -1,0 +1,110 @@
+"""Cells the source left blank, did not have, or that could only be inferred.
+
+These come from :attr:`AnnualReport.provenance` and :attr:`AnnualReport.inferred`, which
+the readers fill, so the same findings appear for a parsed document and for its JSON.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.report import labels as L
+from gongkai.core.report.model import CellState, Finding, Severity
+from gongkai.core.report.naming import cell_name
+
+
+def _group_key(path: str) -> str:
+    table, *rest = path.split(".")
+    if table == "table4":
+        return f"table4.{rest[0].rsplit('_', 1)[0]}" if rest else path
+    return ".".join([table, *rest[:1]])
+
+
+def _group_name(key: str) -> str:
+    table, _, rest = key.partition(".")
+    if table == "table4":
+        return f"表四「{L.T4_BLOCK_LABELS.get(rest, rest)}」部分"
+    return cell_name(key)
+
+
+def _grouped(paths: list[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        groups[_group_key(path)].append(path)
+    return groups
+
+
+def _with_state(ctx: CheckContext, state: CellState) -> list[str]:
+    return [p for p, s in ctx.report.provenance.items() if s == state]
+
+
+def _inferred_in(ctx: CheckContext, key: str) -> list[str]:
+    return [p for p in ctx.report.inferred if _group_key(p) == key]
+
+
+def _values_text(ctx: CheckContext, paths: list[str]) -> str:
+    return "，".join(f"{cell_name(p)}为{ctx.report.get(p)}" for p in paths)
+
+
+@rule("CELL-BLANK", Severity.ERROR, "表格每个单元格都应填数字，没有的填0，不得留空", "structure")
+def blank_cells(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    for key, paths in _grouped(_with_state(ctx, CellState.BLANK)).items():
+        yield r.finding(
+            ctx, sorted(paths), f"{_group_name(key)}有{len(paths)}个单元格为空（没有的应填0）。"
+        )
+
+
+@rule("CELL-MISSING", Severity.ERROR, "表格每一行都有格式规定的全部单元格", "structure")
+def missing_cells(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    for row in _with_state(ctx, CellState.MISSING):
+        inferred = _inferred_in(ctx, _group_key(row))
+        unknown = [
+            p
+            for p in ctx.report.inferred + list(ctx.report.provenance)
+            if p.startswith(row + ".") and ctx.report.get(p) is None
+        ]
+        if inferred and not unknown:
+            tail = "缺的数已按勾稽关系推定（见推定值）。"
+        else:
+            tail = "无法确定缺的是哪一列，相应单元格未填。"
+        yield r.finding(ctx, [row], f"{_group_name(row)}缺少单元格，数字比格式规定的少；{tail}")
+
+
+@rule("ROW-MISSING", Severity.ERROR, "格式规定的每一行都应列出（数量为0也要列出）", "structure")
+def missing_rows(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    for path in _with_state(ctx, CellState.ROW_MISSING):
+        yield r.finding(ctx, [path], f"{cell_name(path)}缺失：格式要求列出此行，为0也应填0。")
+
+
+@rule("VALUE-INFERRED", Severity.WARNING, "由勾稽关系唯一确定、原文未印出的数值", "structure")
+def inferred_values(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    for key, paths in _grouped(ctx.report.inferred).items():
+        paths = sorted(paths)
+        yield r.finding(
+            ctx,
+            paths,
+            f"{_group_name(key)}原文缺少或空着的数值已按表格勾稽关系唯一推定："
+            f"{_values_text(ctx, paths)}（推定值，请核对原文）。",
+        )
+
+
+@rule("CELL-UNREADABLE", Severity.ERROR, "单元格内容应为数字", "structure")
+def unreadable_cells(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    raw = ctx.report.source.get("unreadable_text", {})
+    for path in _with_state(ctx, CellState.UNREADABLE):
+        text = raw.get(path)
+        shown = f"「{text}」" if text else "内容"
+        yield r.finding(ctx, [path], f"{cell_name(path)}的{shown}不是数字，无法读取。")
+
+
+@rule("VALUE-AMBIGUOUS", Severity.ERROR, "原文数字无法唯一拆分或定位时不作猜测", "structure")
+def ambiguous_values(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    for key, paths in _grouped(_with_state(ctx, CellState.AMBIGUOUS)).items():
+        yield r.finding(
+            ctx,
+            sorted(paths),
+            f"{_group_name(key)}的数字连在一起或位置不明，有多种读法都符合表格勾稽关系，"
+            "未作猜测，相应单元格未填，请核对原文。",
+        )

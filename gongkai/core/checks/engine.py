@@ -1,0 +1,102 @@
+"""Rules are declared once with a stable id, a severity and a Chinese title; each yields
+findings that point to the cells they concern and, for a parsed document, to its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.core.report.model import AnnualReport, Finding, Severity
+
+CheckFunction = Callable[["CheckContext", "Rule"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str  # what the rule requires, in words a report author understands
+    table: str  # "table2" | "table3" | "table4" | "narrative" | "structure" | "meta"
+    check: CheckFunction
+
+    def finding(
+        self,
+        ctx: CheckContext,
+        where: list[str],
+        message: str,
+        *,
+        severity: Severity | None = None,
+        suggestion: dict[str, Any] | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            where=where,
+            message=message,
+            line=ctx.line_of(where),
+            suggestion=suggestion,
+        )
+
+
+@dataclass
+class CheckContext:
+    report: AnnualReport
+    previous: AnnualReport | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def line_of(self, where: list[str]) -> int | None:
+        lines = [self.report.locations[p] for p in where if p in self.report.locations]
+        return min(lines) if lines else None
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    rule_id: str, severity: Severity, title: str, table: str
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under a stable id (the id never changes meaning)."""
+
+    def register(func: CheckFunction) -> CheckFunction:
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} declared twice")
+        RULES[rule_id] = Rule(rule_id, severity, title, table, func)
+        return func
+
+    return register
+
+
+def run_checks(
+    report: AnnualReport,
+    previous: AnnualReport | None = None,
+    *,
+    options: dict[str, Any] | None = None,
+) -> list[Finding]:
+    """Run every rule; return the findings (the report itself is left unchanged)."""
+    _load_rule_modules()
+    ctx = CheckContext(report, previous, options or {})
+    findings: list[Finding] = []
+    for r in RULES.values():
+        findings.extend(r.check(ctx, r))
+    return findings
+
+
+def check_report(
+    report: AnnualReport, previous: AnnualReport | None = None
+) -> AnnualReport:
+    """Replace the report's check findings with a fresh run, keeping reader findings."""
+    _load_rule_modules()
+    keep = [f for f in report.findings if f.rule not in RULES]
+    report.findings = keep + run_checks(report, previous)
+    return report
+
+
+def _load_rule_modules() -> None:
+    # Importing the modules registers their rules; kept lazy to avoid import cycles.
+    from gongkai.core.checks import (  # noqa: F401
+        cells_rules,
+        structure_rules,
+        table_rules,
+    )

@@ -1,0 +1,96 @@
+"""The tables' own arithmetic: 表三 rows and columns, the 勾稽关系, 表四 block totals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.report import labels as L
+from gongkai.core.report.arithmetic import Equation, residual, table3_equations, table4_equations
+from gongkai.core.report.model import Finding, Severity
+from gongkai.core.report.naming import cell_name, t3_column_name, t3_row_name
+
+
+def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equation, int]]:
+    report = ctx.report
+    for eq in equations:
+        if any(report.get(p.rsplit(".", 1)[0]) is None for p in eq.paths if p.count(".") == 2):
+            continue  # a missing row is reported on its own
+        diff = residual(eq, lambda p: _count(report.get(p)))
+        if diff:
+            yield eq, diff
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _sum(ctx: CheckContext, paths: tuple[str, ...]) -> int:
+    return sum(_count(ctx.report.get(p)) or 0 for p in paths)
+
+
+@rule("T3-ROW-TOTAL", Severity.ERROR, "表三每一行的总计等于六类申请人之和", "table3")
+def row_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    eqs = [e for e in table3_equations(ctx.report.format) if e.rule == r.id]
+    for eq, _ in _failing(ctx, eqs):
+        total = _sum(ctx, eq.left)
+        parts = _sum(ctx, eq.right)
+        yield r.finding(
+            ctx,
+            list(eq.paths),
+            f"表三{t3_row_name(eq.subject)}行：总计为{total}，"
+            f"但自然人与各类法人或其他组织之和为{parts}。",
+        )
+
+
+@rule("T3-COL-RESULTS", Severity.ERROR, "表三每一列的（七）总计等于各项办理结果之和", "table3")
+def results_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    eqs = [e for e in table3_equations(ctx.report.format) if e.rule == r.id]
+    for eq, _ in _failing(ctx, eqs):
+        yield r.finding(
+            ctx,
+            list(eq.paths),
+            f"表三{t3_column_name(eq.subject)}列：（七）总计为{_sum(ctx, eq.left)}，"
+            f"但（一）至（六）各项办理结果之和为{_sum(ctx, eq.right)}。",
+        )
+
+
+@rule(
+    "T3-COL-BALANCE",
+    Severity.ERROR,
+    "表三每一列：第一项加第二项之和等于第三项加第四项之和（表格自身的勾稽关系）",
+    "table3",
+)
+def balance(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    eqs = [e for e in table3_equations(ctx.report.format) if e.rule == r.id]
+    for eq, _ in _failing(ctx, eqs):
+        yield r.finding(
+            ctx,
+            list(eq.paths),
+            f"表三{t3_column_name(eq.subject)}列不满足勾稽关系：本年新收加上年结转为"
+            f"{_sum(ctx, eq.left)}，但办理结果总计加结转下年度为{_sum(ctx, eq.right)}。",
+        )
+
+
+@rule("T4-BLOCK-TOTAL", Severity.ERROR, "表四每一部分的总计等于维持、纠正、其他、尚未审结之和", "table4")
+def table4_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    for eq, _ in _failing(ctx, table4_equations()):
+        yield r.finding(
+            ctx,
+            list(eq.paths),
+            f"表四{L.T4_BLOCK_LABELS[eq.subject]}：总计为{_sum(ctx, eq.left)}，"
+            f"但结果维持、结果纠正、其他结果、尚未审结之和为{_sum(ctx, eq.right)}。",
+        )
+
+
+@rule("CELL-NOT-COUNT", Severity.ERROR, "表格中的件数是非负整数", "table3")
+def non_negative(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    report = ctx.report
+    paths = [f"table3.{row}.{c}" for row in report.t3_rows for c in L.T3_COLUMNS]
+    paths += [f"table4.{c}" for c in L.T4_COLUMNS]
+    for path in paths:
+        value = report.get(path)
+        if value is None:
+            continue
+        if _count(value) is None or value < 0:
+            yield r.finding(ctx, [path], f"{cell_name(path)}应为非负整数，实为「{value}」。")

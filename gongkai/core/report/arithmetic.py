@@ -1,0 +1,142 @@
+"""The arithmetic a report's tables must satisfy, declared once as linear equations.
+
+The checks report an equation that does not hold; the readers use the same equations to
+fill a blank or missing cell when, and only when, they determine it uniquely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from gongkai.core.report import labels as L
+
+
+@dataclass(frozen=True)
+class Equation:
+    """``sum(left) == sum(right)``; ``rule`` names the check that enforces it."""
+
+    rule: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    subject: str  # the row or column it is about, for messages
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+def table3_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
+    rows = L.t3_rows(fmt)
+    outcomes = L.t3_outcome_rows(fmt)
+    eqs = [
+        Equation(
+            "T3-ROW-TOTAL",
+            (f"table3.{row}.total",),
+            tuple(f"table3.{row}.{col}" for col in L.T3_APPLICANT_COLUMNS),
+            row,
+        )
+        for row in rows
+    ]
+    for col in L.T3_COLUMNS:
+        eqs.append(
+            Equation(
+                "T3-COL-RESULTS",
+                (f"table3.results_total.{col}",),
+                tuple(f"table3.{row}.{col}" for row in outcomes),
+                col,
+            )
+        )
+        eqs.append(
+            Equation(
+                "T3-COL-BALANCE",
+                (f"table3.new_received.{col}", f"table3.carried_over.{col}"),
+                (f"table3.results_total.{col}", f"table3.carried_forward.{col}"),
+                col,
+            )
+        )
+    return eqs
+
+
+def table4_equations() -> list[Equation]:
+    return [
+        Equation(
+            "T4-BLOCK-TOTAL",
+            (f"table4.{block}_total",),
+            tuple(f"table4.{block}_{leaf}" for leaf in L.T4_LEAVES),
+            block,
+        )
+        for block in L.T4_BLOCKS
+    ]
+
+
+def all_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
+    return table3_equations(fmt) + table4_equations()
+
+
+Lookup = Callable[[str], int | None]
+
+
+def residual(eq: Equation, value: Lookup) -> int | None:
+    """``sum(left) - sum(right)``, or None when a cell is unknown."""
+    total = 0
+    for sign, side in ((1, eq.left), (-1, eq.right)):
+        for path in side:
+            v = value(path)
+            if v is None:
+                return None
+            total += sign * v
+    return total
+
+
+def solve(
+    values: Mapping[str, int | None], equations: list[Equation]
+) -> tuple[dict[str, int], list[Equation]]:
+    """Fill unknown cells that some equation determines uniquely.
+
+    Repeatedly takes an equation with exactly one unknown cell and solves it. Returns the
+    cells so determined, and the equations found violated once all their cells are known
+    (including a solution that would need a negative count).
+    """
+    known: dict[str, int | None] = dict(values)
+    solved: dict[str, int] = {}
+    violated: list[Equation] = []
+    pending = list(equations)
+    progress = True
+    while progress:
+        progress = False
+        still: list[Equation] = []
+        for eq in pending:
+            unknown = [p for p in eq.paths if known.get(p) is None]
+            if len(unknown) > 1:
+                still.append(eq)
+                continue
+            if not unknown:
+                if residual(eq, known.get) != 0:
+                    violated.append(eq)
+                continue
+            target = unknown[0]
+            partial = 0
+            for sign, side in ((1, eq.left), (-1, eq.right)):
+                for path in side:
+                    if path != target:
+                        partial += sign * (known[path] or 0)
+            sign = 1 if target in eq.left else -1
+            candidate = -partial * sign
+            if candidate < 0:
+                violated.append(eq)
+                continue
+            known[target] = candidate
+            solved[target] = candidate
+            progress = True
+        pending = still
+    return solved, violated
+
+
+def cells(equations: list[Equation]) -> Iterator[str]:
+    seen: set[str] = set()
+    for eq in equations:
+        for p in eq.paths:
+            if p not in seen:
+                seen.add(p)
+                yield p
