@@ -25,7 +25,7 @@ def _group_key(path: str) -> str:
 def _group_name(key: str) -> str:
     table, _, rest = key.partition(".")
     if table == "table4":
-        return f"表四「{L.T4_BLOCK_LABELS.get(rest, rest)}」部分"
+        return f"表四「{L.T4_BLOCK_LABELS[rest]}」部分" if rest else "表四"
     return cell_name(key)
 
 
@@ -45,6 +45,9 @@ def _inferred_in(ctx: CheckContext, key: str) -> list[str]:
 
 
 def _values_text(ctx: CheckContext, paths: list[str]) -> str:
+    values = {ctx.report.get(p) for p in paths}
+    if len(paths) > 1 and len(values) == 1:
+        return f"{len(paths)}个单元格均为{values.pop()}"
     return "，".join(f"{cell_name(p)}为{ctx.report.get(p)}" for p in paths)
 
 

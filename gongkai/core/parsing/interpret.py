@@ -1,0 +1,200 @@
+"""One interpreter for every format: a :class:`SourceDocument` → an :class:`AnnualReport`.
+
+It finds the sections, the metadata and the three tables, reads each table row's possible
+readings, lets the tables' arithmetic choose among them, and records in the report's
+provenance what was blank, missing, unreadable or ambiguous in the source.
+"""
+
+from __future__ import annotations
+
+from gongkai.core.parsing import metadata as meta
+from gongkai.core.parsing.document import Cell, Line, SourceDocument
+from gongkai.core.parsing.normalize import normalize_text
+from gongkai.core.parsing.readings import RowReading
+from gongkai.core.parsing.resolve import resolve
+from gongkai.core.parsing.row_labels import looks_like_2019_format, t3_row_key
+from gongkai.core.parsing.sections import Heading, attach_text, find_headings
+from gongkai.core.parsing.tables import TableReading, read_table2, read_table3, read_table4
+from gongkai.core.parsing.tokens import region_tokens
+from gongkai.core.report import labels as L
+from gongkai.core.report.arithmetic import table3_equations, table4_equations
+from gongkai.core.report.model import AnnualReport, CellState, Finding, Severity
+
+
+def interpret(doc: SourceDocument) -> AnnualReport:
+    lines = doc.lines if doc.format == "text" else [_normalized(ln) for ln in doc.lines]
+    headings = find_headings(lines)
+    report = AnnualReport()
+    _read_metadata(report, lines, headings)
+    t2_span, t3_span, t4_span = _regions(lines, headings)
+    t2_tokens = region_tokens(lines, *t2_span)
+    fmt = _format(report.year, [t.text for t in t2_tokens])
+    if fmt != report.format:
+        report = AnnualReport(format=fmt)
+        _read_metadata(report, lines, headings)
+    report.sections = attach_text(lines, headings)
+    for s in report.sections:
+        if s.key and s.line is not None:
+            report.locations.setdefault(f"sections.{s.key}", s.line)
+    _fill_table2(report, read_table2(t2_tokens, fmt))
+    _fill_table3(report, read_table3(region_tokens(lines, *t3_span), fmt))
+    _fill_table4(report, read_table4(region_tokens(lines, *t4_span)))
+    report.source["format"] = doc.format
+    return report
+
+
+def _normalized(line: Line) -> Line:
+    cells = None
+    if line.cells is not None:
+        cells = [Cell(normalize_text(c.text).strip(), c.span, c.confidence) for c in line.cells]
+    return Line(line.number, normalize_text(line.text), cells, line.page)
+
+
+def _format(year: int | None, table2_texts: list[str]) -> str:
+    if looks_like_2019_format(table2_texts) or (year is not None and year <= 2020):
+        return L.FORMAT_2019
+    return L.FORMAT_2021
+
+
+def _read_metadata(report: AnnualReport, lines: list[Line], headings: list[Heading]) -> None:
+    first = headings[0].index if headings else None
+    title = meta.title_lines(lines, first)
+    report.agency, report.year, report.title = meta.agency_and_year(title)
+    text = "\n".join(ln.text for ln in lines)
+    report.period = meta.statistics_period(text)
+    if report.year is None and report.period:
+        report.year = report.period[0].year
+    report.publication_date = meta.publication_date(lines)
+    preamble = "\n".join(ln.text for ln in lines[: first or 0])
+    found = meta.contact(preamble)
+    report.contact = found if not found.is_empty() else meta.contact(text[-3000:])
+
+
+def _regions(
+    lines: list[Line], headings: list[Heading]
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """Line index ranges of the 表二, 表三 and 表四 sections."""
+    index = {h.section.key: i for i, h in enumerate(headings) if h.section.key}
+
+    def span(key: str) -> tuple[int, int] | None:
+        if key not in index:
+            return None
+        i = index[key]
+        end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
+        return headings[i].index + 1, end
+
+    t3 = span("applications") or _anchor_span(lines)
+    t2 = span("proactive") or (0, t3[0])
+    t4 = span("review_litigation") or (t3[1], len(lines))
+    return t2, t3, t4
+
+
+def _anchor_span(lines: list[Line]) -> tuple[int, int]:
+    """Without headings: 表三 runs from its first row label to its last."""
+    hits = [
+        i
+        for i, ln in enumerate(lines)
+        for c in (ln.cells or [ln])
+        if t3_row_key(c.text, "other_fee_unpaid") in ("new_received", "carried_forward")
+    ]
+    if not hits:
+        return len(lines), len(lines)
+    return max(0, hits[0] - 3), min(len(lines), hits[-1] + 2)
+
+
+def _not_found(report: AnnualReport, table: str, name: str) -> None:
+    report.findings.append(
+        Finding(
+            "PARSE-TABLE-NOT-FOUND",
+            Severity.ERROR,
+            [table],
+            f"未能在文档中找到{name}（按格式应在报告第{_section_of(table)}部分），"
+            "表中数值均未读取。",
+        )
+    )
+
+
+def _section_of(table: str) -> str:
+    return {"table2": "二", "table3": "三", "table4": "四"}[table]
+
+
+def _mark_reading(report: AnnualReport, reading: RowReading, paths: tuple[str, ...],
+                  row_path: str) -> None:
+    if reading.missing:
+        report.provenance[row_path] = CellState.MISSING
+    if reading.too_many:
+        for p in paths:
+            report.provenance[p] = CellState.AMBIGUOUS
+    for col in reading.blank:
+        report.provenance[paths[col]] = CellState.BLANK
+    for col, text in reading.unreadable.items():
+        report.provenance[paths[col]] = CellState.UNREADABLE
+        report.source.setdefault("unreadable_text", {})[paths[col]] = text
+
+
+def _apply(report: AnnualReport, readings: dict[str, RowReading],
+           columns: dict[str, tuple[str, ...]], equations: list) -> None:  # type: ignore[type-arg]
+    result = resolve(readings, columns, equations)
+    for path, value in result.values.items():
+        report.set(path, value)
+    for path in sorted(result.inferred):
+        if report.provenance.get(path) != CellState.UNREADABLE:
+            report.inferred.append(path)
+    for path in result.ambiguous:
+        report.provenance.setdefault(path, CellState.AMBIGUOUS)
+
+
+def _fill_table3(report: AnnualReport, reading: TableReading) -> None:
+    if not reading.found:
+        _not_found(report, "table3", "表三（收到和处理政府信息公开申请情况）")
+        return
+    columns: dict[str, tuple[str, ...]] = {}
+    for row in report.t3_rows:
+        paths = tuple(f"table3.{row}.{c}" for c in L.T3_COLUMNS)
+        columns[row] = paths
+        if row not in reading.rows:
+            report.table3[row] = None
+            report.provenance[f"table3.{row}"] = CellState.ROW_MISSING
+            continue
+        report.locations.update(dict.fromkeys(paths, reading.lines[row]))
+        report.locations[f"table3.{row}"] = reading.lines[row]
+        _mark_reading(report, reading.rows[row], paths, f"table3.{row}")
+    present = {r: reading.rows[r] for r in report.t3_rows if r in reading.rows}
+    _apply(report, present, columns, table3_equations(report.format))
+
+
+def _fill_table4(report: AnnualReport, reading: TableReading) -> None:
+    if not reading.found:
+        _not_found(report, "table4", "表四（行政复议、行政诉讼情况）")
+        return
+    paths = tuple(f"table4.{c}" for c in L.T4_COLUMNS)
+    row = reading.rows["table4"]
+    report.locations.update(dict.fromkeys(paths, reading.lines["table4"]))
+    report.locations["table4"] = reading.lines["table4"]
+    _mark_reading(report, row, paths, "table4")
+    _apply(report, {"table4": row}, {"table4": paths}, table4_equations())
+
+
+def _fill_table2(report: AnnualReport, reading: TableReading) -> None:
+    if not reading.found:
+        _not_found(report, "table2", "表二（主动公开政府信息情况）")
+        return
+    for key in report.table2:
+        row_path = f"table2.{key}"
+        if key not in reading.rows:
+            report.table2[key] = None
+            report.provenance[row_path] = CellState.ROW_MISSING
+            continue
+        cols = _t2_columns(report.format, key)
+        paths = tuple(f"{row_path}.{c}" for c in cols) if cols else (row_path,)
+        report.locations.update(dict.fromkeys(paths, reading.lines[key]))
+        report.locations[row_path] = reading.lines[key]
+        row = reading.rows[key]
+        _mark_reading(report, row, paths, row_path)
+        _apply(report, {key: row}, {key: paths}, [])
+
+
+def _t2_columns(fmt: str, key: str) -> tuple[str, ...]:
+    if fmt == L.FORMAT_2019:
+        return L.T2_2019_ROWS[key]
+    return L.T2_ROW_BY_KEY[key].columns

@@ -1,0 +1,80 @@
+"""Text normalisation shared by every reader.
+
+Published reports mix full- and half-width forms, traditional characters, zero-width
+spaces, markdown emphasis and editor artefacts; everything is brought to one form before
+labels are matched and numbers read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_ARTIFACTS = re.compile(
+    r"\[bookmark:[^\]]*\]|\[(?:image|img|图片)[^\]]*\]|&nbsp;|[\u200b-\u200f\u2060\ufeff\u00ad]"
+)
+# Characters common in report wording that exist only in traditional script.
+_TRADITIONAL_MARKERS = frozenset("報開資訊請總計處與於這為門區縣機關權務歲屬們個條例經濟議複審")
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+_MATCH_DROP = re.compile(r"[\s\u3000()（）【】\[\]「」『』\"'“”‘’:：,，、.．;；·•*#|\-_—－]+")
+
+
+@cache
+def _converter() -> object:
+    import opencc  # imported lazily: most documents are simplified Chinese
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    if not any(ch in _TRADITIONAL_MARKERS for ch in text):
+        return text
+    converted: str = _converter().convert(text)  # type: ignore[attr-defined]
+    return converted
+
+
+def normalize_text(text: str) -> str:
+    """NFKC (full-width digits and brackets → ASCII), simplified script, no artefacts."""
+    text = _ARTIFACTS.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text)
+    # NFKC leaves the ideographic comma and Chinese quotes alone, which is what we want.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_cell(text: str) -> str:
+    """One cell's text: markdown emphasis gone, inner whitespace collapsed."""
+    text = text.replace("**", "").strip()
+    return _SPACES.sub(" ", text)
+
+
+def match_key(text: str) -> str:
+    """A form of a label for comparison: no spaces, brackets or punctuation."""
+    return _MATCH_DROP.sub("", unicodedata.normalize("NFKC", text))
+
+
+_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> str | None:
+    """The number a cell prints, as a plain decimal string, or None if it is not one.
+
+    Thousands separators are dropped; a trailing unit (件, 万元) is tolerated.
+    """
+    t = text.strip().replace(" ", "")
+    t = re.sub(r"(件|个|条|次|万元|元)$", "", t)
+    if not _NUMBER.match(t):
+        return None
+    return t.replace(",", "").lstrip("+")
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_year(text: str) -> int | None:
+    """``二〇二三`` → 2023."""
+    if len(text) != 4 or any(ch not in _CN_DIGITS for ch in text):
+        return None
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))

@@ -1,0 +1,84 @@
+"""Reading any published report: sniff the format, read it, interpret it, check it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from gongkai.core.checks.engine import check_report
+from gongkai.core.errors import InputError
+from gongkai.core.parsing.document import SourceDocument
+from gongkai.core.parsing.interpret import interpret
+from gongkai.core.report import jsonio
+from gongkai.core.report.model import AnnualReport
+
+FORMAT_NAMES = {
+    "text": "文本",
+    "html": "HTML",
+    "docx": "Word（DOCX）",
+    "pdf": "PDF",
+    "png": "图片（PNG）",
+    "jpeg": "图片（JPEG）",
+    "json": "JSON",
+}
+
+
+def _reader(kind: str) -> Callable[[bytes], SourceDocument]:
+    if kind == "text":
+        from gongkai.core.parsing.sniff import decode_text
+        from gongkai.core.parsing.text_reader import read_text
+
+        return lambda data: read_text(decode_text(data))
+    if kind == "html":
+        from gongkai.core.parsing.html_reader import read_html
+
+        return read_html
+    if kind == "docx":
+        from gongkai.core.parsing.docx_reader import read_docx
+
+        return read_docx
+    if kind == "pdf":
+        from gongkai.core.parsing.pdf_reader import read_pdf
+
+        return read_pdf
+    raise InputError(f"暂不能读取{FORMAT_NAMES.get(kind, kind)}格式的年度报告。")
+
+
+def read_document(data: bytes) -> SourceDocument:
+    from gongkai.core.parsing.sniff import sniff
+
+    return _reader(sniff(data))(data)
+
+
+def read_report(
+    data: bytes, name: str | None = None, *, previous: AnnualReport | None = None
+) -> AnnualReport:
+    """The report a document holds, with every check's findings. Raises InputError."""
+    from gongkai.core.parsing.sniff import decode_text, sniff
+
+    kind = sniff(data)
+    if kind == "json":
+        report = jsonio.report_from_json(_json(decode_text(data)))
+    else:
+        report = interpret(_reader(kind)(data))
+    report.source.update(
+        {"file": name, "format": kind, "sha256": hashlib.sha256(data).hexdigest()}
+    )
+    return check_report(report, previous)
+
+
+def report_from_text(text: str, name: str | None = None) -> AnnualReport:
+    """Shortcut for text already decoded (tests, the web form)."""
+    from gongkai.core.parsing.text_reader import read_text
+
+    report = interpret(read_text(text))
+    report.source.update({"file": name, "format": "text"})
+    return check_report(report)
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列：{exc.msg}") from exc

@@ -1,0 +1,93 @@
+"""Choosing among the readings of a table's rows with the table's own arithmetic.
+
+Each row may have several readings (gaps placed differently, digits split differently).
+Every combination is tried against the equations of :mod:`gongkai.core.report.arithmetic`,
+with unknown cells solved where an equation determines them. The combinations that break
+the fewest equations are kept; a cell gets a value only if all of them agree on it, so an
+ambiguity is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice, product
+
+from gongkai.core.parsing.readings import RowReading
+from gongkai.core.report.arithmetic import Equation, solve
+
+MAX_COMBINATIONS = 20000
+
+
+@dataclass
+class Resolution:
+    values: dict[str, int | str | None]
+    inferred: set[str] = field(default_factory=set)  # filled by arithmetic, not read
+    ambiguous: set[str] = field(default_factory=set)  # readings disagree: left unknown
+
+
+def resolve(
+    readings: dict[str, RowReading],
+    columns: dict[str, tuple[str, ...]],
+    equations: list[Equation],
+) -> Resolution:
+    """``readings[row]`` gives each row's options; ``columns[row]`` its cell paths."""
+    fixed: dict[str, int | str | None] = {}
+    choices: list[str] = []
+    for row, reading in readings.items():
+        if len(reading.options) == 1:
+            fixed.update(zip(columns[row], reading.options[0], strict=True))
+        else:
+            choices.append(row)
+    outcomes = list(_outcomes(readings, columns, equations, fixed, choices))
+    best = min(score for score, _, _ in outcomes)
+    kept = [(values, gaps) for score, values, gaps in outcomes if score == best]
+    return _agree(kept, fixed, columns, choices, readings)
+
+
+def _outcomes(
+    readings: dict[str, RowReading],
+    columns: dict[str, tuple[str, ...]],
+    equations: list[Equation],
+    fixed: dict[str, int | str | None],
+    choices: list[str],
+) -> Iterator[tuple[int, dict[str, int | str | None], set[str]]]:
+    indexed = [range(len(readings[row].options)) for row in choices]
+    for combo in islice(product(*indexed), MAX_COMBINATIONS):
+        values = dict(fixed)
+        gaps: set[str] = set()
+        for row, i in zip(choices, combo, strict=True):
+            reading = readings[row]
+            values.update(zip(columns[row], reading.options[i], strict=True))
+            gaps.update(columns[row][c] for c in reading.gaps[i])
+        counts = {p: v for p, v in values.items() if not isinstance(v, str)}
+        solved, violated = solve(counts, equations)
+        values.update(solved)
+        yield len(violated), values, gaps
+
+
+def _agree(
+    kept: list[tuple[dict[str, int | str | None], set[str]]],
+    fixed: dict[str, int | str | None],
+    columns: dict[str, tuple[str, ...]],
+    choices: list[str],
+    readings: dict[str, RowReading],
+) -> Resolution:
+    first = kept[0][0]
+    result = Resolution(values={})
+    for path in first:
+        seen = {values.get(path) for values, _ in kept}
+        value = first[path] if len(seen) == 1 else None
+        result.values[path] = value
+        if len(seen) > 1:
+            result.ambiguous.add(path)
+        elif value is not None and (fixed.get(path, 0) is None or any(path in g for _, g in kept)):
+            result.inferred.add(path)
+    # A run-together row that several splits fit stays unknown as a whole.
+    for row in choices:
+        if readings[row].run_together and any(p in result.ambiguous for p in columns[row]):
+            for p in columns[row]:
+                result.values[p] = None
+                result.ambiguous.add(p)
+                result.inferred.discard(p)
+    return result

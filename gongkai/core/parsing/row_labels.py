@@ -1,0 +1,110 @@
+"""Recognising the printed row labels of 表二 and 表三 in every variant seen in the wild.
+
+Labels are compared on their :func:`match_key` (no spaces, brackets or punctuation) and
+matched on their distinctive words, so that "（四）无法提供 1. 本单位不掌握相关政府信息",
+"1.本机关不掌握相关政府信息" and a label split over two cells all read the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.core.parsing.normalize import match_key
+from gongkai.core.report import labels as L
+
+# Distinctive words per 表三 row; a row label must contain one of them.
+_T3_WORDS: dict[str, tuple[str, ...]] = {
+    "new_received": ("本年新收",),
+    "carried_over": ("上年结转",),
+    "granted": ("予以公开",),
+    "partially_granted": ("部分公开",),
+    "denied_state_secret": ("属于国家秘密", "国家秘密"),
+    "denied_law_prohibited": ("法律行政法规禁止公开", "法律法规禁止公开"),
+    "denied_security_stability": ("三安全一稳定",),
+    "denied_third_party": ("保护第三方合法权益", "第三方合法权益"),
+    "denied_internal_affairs": ("三类内部事务",),
+    "denied_process_info": ("四类过程性",),
+    "denied_enforcement_file": ("行政执法案卷",),
+    "denied_query_matter": ("行政查询事项",),
+    "unable_not_held": ("不掌握相关政府信息", "不掌握相关信息"),
+    "unable_needs_creation": ("没有现成信息", "另行制作"),
+    "unable_still_unclear": ("补正后申请内容仍不明确", "仍不明确"),
+    "not_processed_petition": ("信访举报投诉",),
+    "not_processed_repeat": ("重复申请",),
+    "not_processed_publication": ("公开出版物",),
+    "not_processed_mass_repeat": ("大量反复申请",),
+    "not_processed_confirm_reissue": ("确认或重新出具",),
+    "other_no_supplement": ("逾期不补正",),
+    "other_fee_unpaid": ("缴纳费用",),
+    "carried_forward": ("结转下年度",),
+}
+_NUMBERED_OTHER = re.compile(r"^(?:\(六\))?(?:其他处理)?3?其他$")
+_RESULTS_TOTAL = re.compile(r"^(?:三本年度办理结果)?(?:\(七\)|七)?总计$")
+_OTHER_PROCESSING_2019 = re.compile(r"^\(?六\)?其他处理$")
+# Longest label we accept as a cell: longer text is narrative that merely mentions words.
+_MAX_LABEL = 60
+
+
+def t3_row_key(text: str, previous: str | None, fmt: str = L.FORMAT_2021) -> str | None:
+    """The 表三 row a cell's text labels, given the row matched before it (or None)."""
+    if len(text) > _MAX_LABEL:
+        return None
+    key = match_key(text)
+    raw = text.replace(" ", "")
+    if not key:
+        return None
+    rows = L.t3_rows(fmt)
+    after = rows.index(previous) if previous in rows else -1
+    for row, words in _T3_WORDS.items():
+        if any(w in key for w in words) and row in rows:
+            return row
+    if fmt == L.FORMAT_2019 and _OTHER_PROCESSING_2019.match(key) and after >= rows.index(
+        "not_processed_confirm_reissue"
+    ):
+        return "other_processing"
+    # "3.其他" and "（七）总计" are also column headers; they label a row only in sequence.
+    if _NUMBERED_OTHER.match(key) and previous in ("other_no_supplement", "other_fee_unpaid"):
+        return "other_other"
+    if _RESULTS_TOTAL.match(key) and ("七" in raw or after >= rows.index("granted")):
+        return "results_total"
+    return None
+
+
+_T2_WORDS: tuple[tuple[str, str], ...] = (
+    ("regulations", "规章"),
+    ("normative_documents", "规范性文件"),
+    ("administrative_license", "行政许可"),
+    ("administrative_penalty", "行政处罚"),
+    ("administrative_coercion", "行政强制"),
+    ("administrative_fees", "行政事业性收费"),
+    ("other_external_services", "其他对外管理服务事项"),
+    ("government_procurement", "政府集中采购"),
+)
+
+
+def t2_row_key(text: str) -> tuple[str, str] | None:
+    """(row key, the digits run on after the label) for a 表二 row label cell."""
+    key = match_key(text)
+    if not key or len(key) > 30:
+        return None
+    for row, word in _T2_WORDS:
+        if key.startswith(word) or key.startswith("行政" + word):
+            rest = key[key.index(word) + len(word) :]
+            if rest and not re.fullmatch(r"[\d.,]+", rest):
+                return None  # e.g. "规章制度" in narrative
+            return row, rest
+    return None
+
+
+_T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结",
+                    "总计", "未经复议直接起诉", "复议后起诉", "维持", "纠正", "审结")
+
+
+def is_t4_header(text: str) -> bool:
+    key = match_key(text)
+    return bool(key) and len(key) <= 12 and any(w in key for w in _T4_HEADER_WORDS)
+
+
+def looks_like_2019_format(texts: list[str]) -> bool:
+    joined = "".join(match_key(t) for t in texts)
+    return "本年新制作数量" in joined or "上一年项目数量" in joined

@@ -1,0 +1,116 @@
+"""Reading 表二, 表三 and 表四 out of a region's tokens into row readings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gongkai.core.parsing.readings import RowReading, Token, filter_options, read_row
+from gongkai.core.parsing.row_labels import is_t4_header, t2_row_key, t3_row_key
+from gongkai.core.parsing.tokens import is_value
+from gongkai.core.report import labels as L
+
+
+@dataclass
+class TableReading:
+    rows: dict[str, RowReading] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # row key → source line
+
+    @property
+    def found(self) -> bool:
+        return bool(self.rows)
+
+
+def _collect(tokens: list[Token], key_of: object) -> list[tuple[str, Token, list[Token]]]:
+    """(row key, label token, value tokens) for each labelled row, in order."""
+    out: list[tuple[str, Token, list[Token]]] = []
+    seen: set[str] = set()
+    current: tuple[str, Token, list[Token]] | None = None
+    previous: str | None = None
+    for tok in tokens:
+        key = None
+        if tok.text and tok.number is None:
+            key = key_of(tok.text, previous)  # type: ignore[operator]
+        if key and key not in seen:
+            seen.add(key)
+            previous = key
+            current = (key, tok, [])
+            out.append(current)
+        elif current is not None and is_value(tok):
+            current[2].append(tok)
+    return out
+
+
+def read_table3(tokens: list[Token], fmt: str) -> TableReading:
+    reading = TableReading()
+    width = len(L.T3_COLUMNS)
+
+    def key_of(text: str, previous: str | None) -> str | None:
+        return t3_row_key(text, previous, fmt)
+
+    for key, label, values in _collect(tokens, key_of):
+        row = read_row(values, width)
+        reading.rows[key] = filter_options(row, _row_total_fits)
+        reading.lines[key] = label.line
+    return reading
+
+
+def _row_total_fits(option: tuple[int | str | None, ...]) -> bool:
+    if any(v is None or isinstance(v, str) for v in option):
+        return True
+    return sum(int(v or 0) for v in option[:-1]) == int(option[-1] or 0)
+
+
+def read_table4(tokens: list[Token]) -> TableReading:
+    reading = TableReading()
+    last_header = max((i for i, t in enumerate(tokens) if t.text and is_t4_header(t.text)),
+                      default=-1)
+    header_row = tokens[last_header].row if last_header >= 0 else None
+    values = [
+        t for t in tokens[last_header + 1 :] if t.row != header_row and is_value(t)
+    ]
+    if not any(t.number is not None for t in values):
+        return reading
+    data_rows = {t.row for t in values if t.number is not None}
+    on_data_rows = [t for t in values if t.row in data_rows]
+    width = len(L.T4_COLUMNS)
+    if len(on_data_rows) == width:
+        row = read_row(on_data_rows, width, keep_blanks=True)
+    else:
+        row = read_row(values, width)
+    reading.rows["table4"] = filter_options(row, _t4_fits)
+    reading.lines["table4"] = next(t.line for t in values if t.number is not None)
+    return reading
+
+
+def _t4_fits(option: tuple[int | str | None, ...]) -> bool:
+    if any(v is None or isinstance(v, str) for v in option):
+        return True
+    nums = [int(v or 0) for v in option]
+    return all(sum(nums[b : b + 4]) == nums[b + 4] for b in (0, 5, 10))
+
+
+def read_table2(tokens: list[Token], fmt: str) -> TableReading:
+    reading = TableReading()
+
+    def key_of(text: str, previous: str | None) -> str | None:
+        found = t2_row_key(text)
+        return found[0] if found else None
+
+    for key, label, values in _collect(tokens, key_of):
+        width = _t2_width(key, fmt)
+        if width is None:
+            continue
+        as_int = not (fmt == L.FORMAT_2021 and key == "administrative_fees")
+        reading.rows[key] = read_row(values, width, as_int=as_int)
+        reading.lines[key] = label.line
+    return reading
+
+
+def _t2_width(key: str, fmt: str) -> int | None:
+    if fmt == L.FORMAT_2019:
+        cols = L.T2_2019_ROWS.get(key)
+        return len(cols) if cols else None
+    row = L.T2_ROW_BY_KEY.get(key)
+    if row is None:
+        return None
+    return len(row.columns) or 1

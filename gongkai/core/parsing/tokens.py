@@ -1,0 +1,55 @@
+"""A table region of a document as a flat sequence of cell tokens.
+
+Table rows give one token per cell (copies of merged cells dropped); a paragraph gives one
+token, split into label and numbers when a crawler ran them together
+("行政规范性文件8855698", "行政许可 11497").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.core.parsing.document import Line
+from gongkai.core.parsing.readings import Token, make_token
+
+_LABEL_THEN_NUMBERS = re.compile(
+    r"^(?P<label>.*?[^\d\s.,])\s*(?P<numbers>\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)*)$"
+)
+_MARK = re.compile(r"^[\-—–―/\\×xX*＊无空]{1,3}$")
+
+
+def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
+    tokens: list[Token] = []
+    for index in range(start, end):
+        line = lines[index]
+        if line.cells is not None:
+            for cell in line.cells:
+                if not cell.span:
+                    tokens.extend(_split(cell.text, line.number, index))
+        else:
+            tokens.extend(_split(line.text, line.number, index))
+    return tokens
+
+
+def _split(text: str, line: int, row: int) -> list[Token]:
+    text = text.strip()
+    m = _LABEL_THEN_NUMBERS.match(text) if len(text) <= 80 else None
+    if m and not _is_numbered_label(m.group("label")):
+        parts = m.group("numbers").split()
+        return [make_token(m.group("label"), line, row)] + [make_token(p, line, row) for p in parts]
+    return [make_token(text, line, row)]
+
+
+def _is_numbered_label(label: str) -> bool:
+    # "第二十条第(一)项" and dates end in characters, so only guard against list numbering
+    # at the very end of a label, which does not occur in the formats.
+    return label.endswith(("第", "年", "月"))
+
+
+def is_mark(token: Token) -> bool:
+    """A short non-numeric mark standing where a number belongs ("—", "/", "无")."""
+    return bool(_MARK.match(token.text))
+
+
+def is_value(token: Token) -> bool:
+    return token.blank or token.number is not None or is_mark(token)
