@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "gongkai.cli.parse_cmd",
     "gongkai.cli.check_cmd",
     "gongkai.cli.deadline_cmd",
+    "gongkai.cli.serve_cmd",
 )
 
 EXIT_OK = 0
