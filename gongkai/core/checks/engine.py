@@ -46,9 +46,27 @@ class CheckContext:
     previous: AnnualReport | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
+    def value(self, path: str) -> Any:
+        """A table cell's value; read from a flat copy, since every equation reads many."""
+        flat = self.options.get("_flat")
+        if flat is None:
+            flat = self.options["_flat"] = _flat_tables(self.report)
+        return flat[path] if path in flat else self.report.get(path)
+
     def line_of(self, where: list[str]) -> int | None:
         lines = [self.report.locations[p] for p in where if p in self.report.locations]
         return min(lines) if lines else None
+
+
+def _flat_tables(report: AnnualReport) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for row, cells in report.table3.items():
+        if cells is not None:
+            for col, value in cells.items():
+                flat[f"table3.{row}.{col}"] = value
+    for col, value in report.table4.items():
+        flat[f"table4.{col}"] = value
+    return flat
 
 
 RULES: dict[str, Rule] = {}
@@ -83,9 +101,7 @@ def run_checks(
     return findings
 
 
-def check_report(
-    report: AnnualReport, previous: AnnualReport | None = None
-) -> AnnualReport:
+def check_report(report: AnnualReport, previous: AnnualReport | None = None) -> AnnualReport:
     """Replace the report's check findings with a fresh run, keeping reader findings."""
     _load_rule_modules()
     keep = [f for f in report.findings if f.rule not in RULES]

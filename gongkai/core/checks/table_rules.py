@@ -12,11 +12,11 @@ from gongkai.core.report.naming import cell_name, t3_column_name, t3_row_name
 
 
 def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equation, int]]:
-    report = ctx.report
+    missing_rows = {f"table3.{row}" for row, cells in ctx.report.table3.items() if cells is None}
     for eq in equations:
-        if any(report.get(p.rsplit(".", 1)[0]) is None for p in eq.paths if p.count(".") == 2):
+        if missing_rows and any(p.rsplit(".", 1)[0] in missing_rows for p in eq.paths):
             continue  # a missing row is reported on its own
-        diff = residual(eq, lambda p: _count(report.get(p)))
+        diff = residual(eq, lambda p: _count(ctx.value(p)))
         if diff:
             yield eq, diff
 
@@ -26,7 +26,7 @@ def _count(value: object) -> int | None:
 
 
 def _sum(ctx: CheckContext, paths: tuple[str, ...]) -> int:
-    return sum(_count(ctx.report.get(p)) or 0 for p in paths)
+    return sum(_count(ctx.value(p)) or 0 for p in paths)
 
 
 @rule("T3-ROW-TOTAL", Severity.ERROR, "表三每一行的总计等于六类申请人之和", "table3")
@@ -72,7 +72,12 @@ def balance(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
         )
 
 
-@rule("T4-BLOCK-TOTAL", Severity.ERROR, "表四每一部分的总计等于维持、纠正、其他、尚未审结之和", "table4")
+@rule(
+    "T4-BLOCK-TOTAL",
+    Severity.ERROR,
+    "表四每一部分的总计等于维持、纠正、其他、尚未审结之和",
+    "table4",
+)
 def table4_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
     for eq, _ in _failing(ctx, table4_equations()):
         yield r.finding(

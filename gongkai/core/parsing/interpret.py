@@ -17,7 +17,7 @@ from gongkai.core.parsing.sections import Heading, attach_text, find_headings
 from gongkai.core.parsing.tables import TableReading, read_table2, read_table3, read_table4
 from gongkai.core.parsing.tokens import region_tokens
 from gongkai.core.report import labels as L
-from gongkai.core.report.arithmetic import table3_equations, table4_equations
+from gongkai.core.report.arithmetic import Equation, table3_equations, table4_equations
 from gongkai.core.report.model import AnnualReport, CellState, Finding, Severity
 
 
@@ -94,8 +94,8 @@ def _anchor_span(lines: list[Line]) -> tuple[int, int]:
     hits = [
         i
         for i, ln in enumerate(lines)
-        for c in (ln.cells or [ln])
-        if t3_row_key(c.text, "other_fee_unpaid") in ("new_received", "carried_forward")
+        for text in ([c.text for c in ln.cells] if ln.cells else [ln.text])
+        if t3_row_key(text, "other_fee_unpaid") in ("new_received", "carried_forward")
     ]
     if not hits:
         return len(lines), len(lines)
@@ -118,8 +118,9 @@ def _section_of(table: str) -> str:
     return {"table2": "二", "table3": "三", "table4": "四"}[table]
 
 
-def _mark_reading(report: AnnualReport, reading: RowReading, paths: tuple[str, ...],
-                  row_path: str) -> None:
+def _mark_reading(
+    report: AnnualReport, reading: RowReading, paths: tuple[str, ...], row_path: str
+) -> None:
     if reading.missing:
         report.provenance[row_path] = CellState.MISSING
     if reading.too_many:
@@ -132,8 +133,12 @@ def _mark_reading(report: AnnualReport, reading: RowReading, paths: tuple[str, .
         report.source.setdefault("unreadable_text", {})[paths[col]] = text
 
 
-def _apply(report: AnnualReport, readings: dict[str, RowReading],
-           columns: dict[str, tuple[str, ...]], equations: list) -> None:  # type: ignore[type-arg]
+def _apply(
+    report: AnnualReport,
+    readings: dict[str, RowReading],
+    columns: dict[str, tuple[str, ...]],
+    equations: list[Equation],
+) -> None:
     result = resolve(readings, columns, equations)
     for path, value in result.values.items():
         report.set(path, value)

@@ -45,13 +45,20 @@ def normalize_text(text: str) -> str:
 
 def clean_cell(text: str) -> str:
     """One cell's text: markdown emphasis gone, inner whitespace collapsed."""
-    text = text.replace("**", "").strip()
-    return _SPACES.sub(" ", text)
+    if "**" in text:
+        text = text.replace("**", "")
+    text = text.strip()
+    if "  " in text or "\u3000" in text or "\xa0" in text:
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 def match_key(text: str) -> str:
-    """A form of a label for comparison: no spaces, brackets or punctuation."""
-    return _MATCH_DROP.sub("", unicodedata.normalize("NFKC", text))
+    """A form of a label for comparison: no spaces, brackets or punctuation.
+
+    Expects text that went through :func:`normalize_text` (readers do that first).
+    """
+    return _MATCH_DROP.sub("", text)
 
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -62,6 +69,10 @@ def parse_number(text: str) -> str | None:
 
     Thousands separators are dropped; a trailing unit (件, 万元) is tolerated.
     """
+    if text.isdigit() and text.isascii():
+        return text
+    if not text or text[0] >= "\u2e80":
+        return None  # a CJK label, the common case
     t = text.strip().replace(" ", "")
     t = re.sub(r"(件|个|条|次|万元|元)$", "", t)
     if not _NUMBER.match(t):
@@ -69,8 +80,22 @@ def parse_number(text: str) -> str | None:
     return t.replace(",", "").lstrip("+")
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def chinese_year(text: str) -> int | None:

@@ -62,9 +62,7 @@ def read_report(
         report = jsonio.report_from_json(_json(decode_text(data)))
     else:
         report = interpret(_reader(kind)(data))
-    report.source.update(
-        {"file": name, "format": kind, "sha256": hashlib.sha256(data).hexdigest()}
-    )
+    report.source.update({"file": name, "format": kind, "sha256": hashlib.sha256(data).hexdigest()})
     return check_report(report, previous)
 
 

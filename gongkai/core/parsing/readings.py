@@ -17,7 +17,7 @@ from gongkai.core.parsing.normalize import parse_number
 MAX_PLACEMENTS = 5000
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     text: str
     line: int
@@ -71,9 +71,9 @@ def read_row(
     line = next((t.line for t in tokens if t.number is not None), None)
     if not (keep_blanks and len(tokens) == width):
         tokens = _strip_blanks(tokens)
-    if len(tokens) == 1 and width > 1 and tokens[0].number and tokens[0].number.isdigit():
-        if len(tokens[0].number) > 1:
-            return _split_digits(tokens[0], width, line)
+    run = tokens[0].number if len(tokens) == 1 else None
+    if width > 1 and run and run.isdigit() and len(run) > 1:
+        return _split_digits(tokens[0], width, line)
     if len(tokens) > width:
         tokens = [t for t in tokens if not t.blank] or tokens
     if len(tokens) > width:
@@ -83,7 +83,9 @@ def read_row(
     unreadable = {i: t.text for i, t in enumerate(tokens) if t.unreadable}
     if as_int:
         # A decimal where a count belongs cannot be read as a count.
-        unreadable.update({i: t.text for i, t in enumerate(tokens) if t.number and values[i] is None})
+        unreadable.update(
+            {i: t.text for i, t in enumerate(tokens) if t.number and values[i] is None}
+        )
     if len(tokens) == width:
         return RowReading([tuple(values)], blank, unreadable, gaps=[frozenset()], line=line)
     return _placements(values, width, line)
@@ -116,7 +118,9 @@ def _placements(values: list[int | str | None], width: int, line: int | None) ->
 
 def _split_digits(token: Token, width: int, line: int | None) -> RowReading:
     digits = token.number or ""
-    options = [tuple(parts) for parts in digit_splits(digits, width)]
+    options: list[tuple[int | str | None, ...]] = [
+        tuple(parts) for parts in digit_splits(digits, width)
+    ]
     return RowReading(
         options or [(None,) * width],
         gaps=[frozenset()] * max(len(options), 1),

@@ -39,6 +39,10 @@ def resolve(
             fixed.update(zip(columns[row], reading.options[0], strict=True))
         else:
             choices.append(row)
+    if not choices:
+        counts = {p: v for p, v in fixed.items() if not isinstance(v, str)}
+        solved, _ = solve(counts, equations)
+        return Resolution({**fixed, **solved}, inferred=set(solved))
     outcomes = list(_outcomes(readings, columns, equations, fixed, choices))
     best = min(score for score, _, _ in outcomes)
     kept = [(values, gaps) for score, values, gaps in outcomes if score == best]

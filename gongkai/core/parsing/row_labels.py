@@ -38,6 +38,8 @@ _T3_WORDS: dict[str, tuple[str, ...]] = {
     "other_fee_unpaid": ("缴纳费用",),
     "carried_forward": ("结转下年度",),
 }
+_WORD_TO_ROW = {w: row for row, words in _T3_WORDS.items() for w in words}
+_T3_WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORD_TO_ROW), key=len, reverse=True)))
 _NUMBERED_OTHER = re.compile(r"^(?:\(六\))?(?:其他处理)?3?其他$")
 _RESULTS_TOTAL = re.compile(r"^(?:三本年度办理结果)?(?:\(七\)|七)?总计$")
 _OTHER_PROCESSING_2019 = re.compile(r"^\(?六\)?其他处理$")
@@ -54,12 +56,15 @@ def t3_row_key(text: str, previous: str | None, fmt: str = L.FORMAT_2021) -> str
     if not key:
         return None
     rows = L.t3_rows(fmt)
+    found = _T3_WORD_RE.search(key)
+    if found:
+        row = _WORD_TO_ROW[found.group(0)]
+        return row if row in rows else None
     after = rows.index(previous) if previous in rows else -1
-    for row, words in _T3_WORDS.items():
-        if any(w in key for w in words) and row in rows:
-            return row
-    if fmt == L.FORMAT_2019 and _OTHER_PROCESSING_2019.match(key) and after >= rows.index(
-        "not_processed_confirm_reissue"
+    if (
+        fmt == L.FORMAT_2019
+        and _OTHER_PROCESSING_2019.match(key)
+        and after >= rows.index("not_processed_confirm_reissue")
     ):
         return "other_processing"
     # "3.其他" and "（七）总计" are also column headers; they label a row only in sequence.
@@ -96,8 +101,20 @@ def t2_row_key(text: str) -> tuple[str, str] | None:
     return None
 
 
-_T4_HEADER_WORDS = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结",
-                    "总计", "未经复议直接起诉", "复议后起诉", "维持", "纠正", "审结")
+_T4_HEADER_WORDS = (
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "维持",
+    "纠正",
+    "审结",
+)
 
 
 def is_t4_header(text: str) -> bool:

@@ -9,7 +9,9 @@ from gongkai.core.parsing.document import Line
 from gongkai.core.parsing.normalize import match_key
 from gongkai.core.report.model import Section
 
-_HEADING = re.compile(r"^\s*(?:第)?([一二三四五六七八九十]{1,2})\s*(?:部分)?[、.．:：]\s*(.{2,40}?)\s*$")
+_HEADING = re.compile(
+    r"^\s*(?:第)?([一二三四五六七八九十]{1,2})\s*(?:部分)?[、.．:：]\s*(.{2,40}?)\s*$"
+)
 _SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("overview", ("总体情况", "概述", "基本情况")),
     ("proactive", ("主动公开政府信息", "主动公开情况")),
@@ -73,7 +75,9 @@ def attach_text(lines: list[Line], headings: list[Heading]) -> list[Section]:
     sections = []
     for i, h in enumerate(headings):
         end = headings[i + 1].index if i + 1 < len(headings) else len(lines)
-        body = [ln.text.strip() for ln in lines[h.index + 1 : end] if not ln.is_row and ln.text.strip()]
+        body = [
+            ln.text.strip() for ln in lines[h.index + 1 : end] if not ln.is_row and ln.text.strip()
+        ]
         h.section.text = "\n".join(body)
         sections.append(h.section)
     return sections

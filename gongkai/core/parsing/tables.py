@@ -62,12 +62,11 @@ def _row_total_fits(option: tuple[int | str | None, ...]) -> bool:
 
 def read_table4(tokens: list[Token]) -> TableReading:
     reading = TableReading()
-    last_header = max((i for i, t in enumerate(tokens) if t.text and is_t4_header(t.text)),
-                      default=-1)
+    last_header = max(
+        (i for i, t in enumerate(tokens) if t.text and is_t4_header(t.text)), default=-1
+    )
     header_row = tokens[last_header].row if last_header >= 0 else None
-    values = [
-        t for t in tokens[last_header + 1 :] if t.row != header_row and is_value(t)
-    ]
+    values = [t for t in tokens[last_header + 1 :] if t.row != header_row and is_value(t)]
     if not any(t.number is not None for t in values):
         return reading
     data_rows = {t.row for t in values if t.number is not None}

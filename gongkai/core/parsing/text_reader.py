@@ -36,11 +36,11 @@ def read_text(text: str) -> SourceDocument:
 def _read_line(number: int, raw: str) -> Line | None:
     if not raw.strip():
         return None
-    if _PIPES_ONLY.match(raw):
-        return Line(number, "", [])  # closes a row of the pipe layout; carries no cell
-    if _MD_RULE.match(raw) and set(raw.strip()) <= set("|:- "):
-        return None
     if "|" in raw:
+        if _PIPES_ONLY.match(raw):
+            return Line(number, "", [])  # closes a row of the pipe layout; carries no cell
+        if "-" in raw and _MD_RULE.match(raw) and set(raw.strip()) <= set("|:- "):
+            return None
         return _pipe_line(number, raw)
     if "\t" in raw:
         return _tab_line(number, raw)

@@ -33,7 +33,9 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
 
 def _split(text: str, line: int, row: int) -> list[Token]:
     text = text.strip()
-    m = _LABEL_THEN_NUMBERS.match(text) if len(text) <= 80 else None
+    if not text or text.isdigit() or not text[-1].isdigit() or len(text) > 80:
+        return [make_token(text, line, row)]
+    m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
         parts = m.group("numbers").split()
         return [make_token(m.group("label"), line, row)] + [make_token(p, line, row) for p in parts]

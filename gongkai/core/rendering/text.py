@@ -32,14 +32,19 @@ def render_text(report: AnnualReport, layout: str = "tabs") -> str:
         out.append(title)
         if texts.get(key):
             out.append(texts[key])
-        table = {"proactive": _table2_rows, "applications": _table3_rows,
-                 "review_litigation": _table4_rows}.get(key)
+        table = {
+            "proactive": _table2_rows,
+            "applications": _table3_rows,
+            "review_litigation": _table4_rows,
+        }.get(key)
         if table:
             for row in table(report):
                 out.extend(fmt_row(row))
     if report.publication_date:
-        out.append(f"{report.publication_date.year}年{report.publication_date.month}月"
-                   f"{report.publication_date.day}日")
+        out.append(
+            f"{report.publication_date.year}年{report.publication_date.month}月"
+            f"{report.publication_date.day}日"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -71,7 +76,11 @@ def _table3_rows(report: AnnualReport) -> Iterator[Row]:
 
 def _table4_rows(report: AnnualReport) -> Iterator[Row]:
     yield ["行政复议", "行政诉讼"]
-    yield [*(L.T4_LEAF_LABELS[k] for k in (*L.T4_LEAVES, "total")), "未经复议直接起诉", "复议后起诉"]
+    yield [
+        *(L.T4_LEAF_LABELS[k] for k in (*L.T4_LEAVES, "total")),
+        "未经复议直接起诉",
+        "复议后起诉",
+    ]
     yield [L.T4_LEAF_LABELS[k] for k in (*L.T4_LEAVES, "total")] * 2
     yield [_cell(report.table4[c]) for c in L.T4_COLUMNS]
 

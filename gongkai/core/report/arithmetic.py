@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from gongkai.core.report import labels as L
 
@@ -26,7 +27,8 @@ class Equation:
         return self.left + self.right
 
 
-def table3_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
+@cache
+def _table3_equations(fmt: str) -> tuple[Equation, ...]:
     rows = L.t3_rows(fmt)
     outcomes = L.t3_outcome_rows(fmt)
     eqs = [
@@ -55,7 +57,11 @@ def table3_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
                 col,
             )
         )
-    return eqs
+    return tuple(eqs)
+
+
+def table3_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
+    return list(_table3_equations(fmt))
 
 
 def table4_equations() -> list[Equation]:

@@ -43,7 +43,9 @@ T3_APPLICANT_COLUMNS: tuple[str, ...] = T3_COLUMNS[:-1]
 
 T3_ROWS: tuple[str, ...] = tuple(r["key"] for r in SPEC["table3"]["rows"])
 T3_ROW_LABELS: dict[str, str] = {r["key"]: r["label"] for r in SPEC["table3"]["rows"]}
-T3_ROW_PATHS: dict[str, tuple[str, ...]] = {r["key"]: tuple(r["path"]) for r in SPEC["table3"]["rows"]}
+T3_ROW_PATHS: dict[str, tuple[str, ...]] = {
+    r["key"]: tuple(r["path"]) for r in SPEC["table3"]["rows"]
+}
 T3_OUTCOME_ROWS: tuple[str, ...] = T3_ROWS[2:23]
 T3_CORNER_NOTE: str = SPEC["table3"]["corner_note"]
 

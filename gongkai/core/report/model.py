@@ -102,8 +102,9 @@ class Section:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Section:
-        return cls(data.get("key"), data["number"], data["title"], data.get("text", ""),
-                   data.get("line"))
+        return cls(
+            data.get("key"), data["number"], data["title"], data.get("text", ""), data.get("line")
+        )
 
 
 @dataclass

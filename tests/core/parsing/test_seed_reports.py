@@ -82,7 +82,11 @@ def test_xingning_table4_is_read() -> None:
     got = _errors("004")["got"]
     t4 = got["table4"]
     assert [t4[f"review_{k}"] for k in ("upheld", "corrected", "other", "pending", "total")] == [
-        6, 0, 1, 4, 11,
+        6,
+        0,
+        1,
+        4,
+        11,
     ]
     assert t4["suit_direct_total"] == 8 and t4["suit_after_review_total"] == 1
 
