@@ -17,6 +17,7 @@ from gongkai.core.errors import GongkaiError
 COMMAND_MODULES = (
     "gongkai.cli.parse_cmd",
     "gongkai.cli.check_cmd",
+    "gongkai.cli.ingest_cmd",
     "gongkai.cli.deadline_cmd",
     "gongkai.cli.serve_cmd",
 )

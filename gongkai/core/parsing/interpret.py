@@ -140,6 +140,11 @@ def _apply(
     equations: list[Equation],
 ) -> None:
     result = resolve(readings, columns, equations)
+    absent = {f"{table}.{row}" for table in ("table2", "table3") for row, cells in
+              getattr(report, table).items() if cells is None}
+    # A row the source omits stays absent, even where the arithmetic would determine it.
+    result.values = {p: v for p, v in result.values.items() if p.rsplit(".", 1)[0] not in absent}
+    result.inferred &= set(result.values)
     for path, value in result.values.items():
         report.set(path, value)
     for path in sorted(result.inferred):
@@ -197,6 +202,11 @@ def _fill_table2(report: AnnualReport, reading: TableReading) -> None:
         row = reading.rows[key]
         _mark_reading(report, row, paths, row_path)
         _apply(report, {key: row}, {key: paths}, [])
+    procurement = report.table2.get("government_procurement")
+    if isinstance(procurement, dict) and isinstance(procurement.get("projects"), str):
+        # read as text for its decimal amount; the number of projects is a count
+        text = procurement["projects"]
+        procurement["projects"] = int(text) if text.isdigit() else None
 
 
 def _t2_columns(fmt: str, key: str) -> tuple[str, ...]:

@@ -56,7 +56,8 @@ def _value(token: Token, as_int: bool) -> int | str | None:
     if token.number is None:
         return None
     if as_int:
-        return int(token.number) if token.number.isdigit() else None
+        # A negative count is kept (the checks report it); a decimal is not a count.
+        return int(token.number) if token.number.lstrip("-").isdigit() else None
     return token.number
 
 

@@ -99,7 +99,9 @@ def read_table2(tokens: list[Token], fmt: str) -> TableReading:
         width = _t2_width(key, fmt)
         if width is None:
             continue
-        as_int = not (fmt == L.FORMAT_2021 and key == "administrative_fees")
+        as_int = key not in ("administrative_fees", "government_procurement") or (
+            fmt == L.FORMAT_2019 and key == "administrative_fees"
+        )
         reading.rows[key] = read_row(values, width, as_int=as_int)
         reading.lines[key] = label.line
     return reading

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from gongkai.core.parsing.document import Line
+from gongkai.core.parsing.normalize import parse_number
 from gongkai.core.parsing.readings import Token, make_token
 
 _LABEL_THEN_NUMBERS = re.compile(
@@ -33,7 +34,7 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
 
 def _split(text: str, line: int, row: int) -> list[Token]:
     text = text.strip()
-    if not text or text.isdigit() or not text[-1].isdigit() or len(text) > 80:
+    if not text or not text[-1].isdigit() or len(text) > 80 or parse_number(text):
         return [make_token(text, line, row)]
     m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
