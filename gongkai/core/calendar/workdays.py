@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import chinese_calendar
@@ -44,6 +44,10 @@ class _YearTable:
     workdays: frozenset[date]
     # Sorted ordinals let counting jump over a whole year with one bisect instead of a day loop.
     ordinals: tuple[int, ...]
+    # Why a day departs from the Mon–Fri pattern (holiday name, 调休, administrator's note),
+    # looked up once per year because explanations are built for every deadline computed.
+    rest_day_notes: Mapping[date, str]
+    workday_notes: Mapping[date, str]
 
 
 def weekday_name(d: date) -> str:
@@ -58,7 +62,7 @@ def _days_of_year(year: int) -> Iterable[date]:
         day += one
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package_covers(year: int) -> bool:
     try:
         chinese_calendar.is_workday(date(year, 1, 1))
@@ -117,23 +121,39 @@ class WorkCalendar:
         return table
 
     def _build_table(self, year: int) -> _YearTable:
+        days = list(_days_of_year(year))
         if _package_covers(year):
-            base = {d for d in _days_of_year(year) if chinese_calendar.is_workday(d)}
+            base = {d for d in days if chinese_calendar.is_workday(d)}
+            names = {d: name for d in days if (name := _package_holiday_name(d))}
         elif year in self._known_years:
-            base = {d for d in _days_of_year(year) if d.weekday() < 5}
+            base = {d for d in days if d.weekday() < 5}
+            names = {}
         else:
             raise CalendarDataMissing(
                 f"没有{year}年的工作日历数据：请管理员录入国务院办公厅公布的该年节假日安排"
             )
+        rest_day_notes = {d: name for d, name in names.items() if d not in base}
+        workday_notes = {
+            d: f"{names[d]}调休上班" if d in names else "调休上班" for d in base if d.weekday() >= 5
+        }
         for day, override in self._overrides.items():
             if day.year != year:
                 continue
             if override.is_workday:
                 base.add(day)
+                rest_day_notes.pop(day, None)
+                workday_notes[day] = override.note or "工作日（管理员录入）"
             else:
                 base.discard(day)
+                workday_notes.pop(day, None)
+                rest_day_notes[day] = override.note or "休息日（管理员录入）"
         workdays = frozenset(base)
-        return _YearTable(workdays, tuple(sorted(d.toordinal() for d in workdays)))
+        return _YearTable(
+            workdays,
+            tuple(sorted(d.toordinal() for d in workdays)),
+            rest_day_notes,
+            workday_notes,
+        )
 
     def is_workday(self, d: date) -> bool:
         return d in self._table(d.year).workdays
@@ -160,6 +180,20 @@ class WorkCalendar:
             ordinals = self._table(year).ordinals
             index = 0
 
+    def working_days_after(self, start: date, n: int) -> list[date]:
+        """The first ``n`` working days strictly after ``start``, in order."""
+        found: list[int] = []
+        year = start.year
+        ordinals = self._table(year).ordinals
+        index = bisect_right(ordinals, start.toordinal())
+        while len(found) < n:
+            found.extend(ordinals[index : index + n - len(found)])
+            if len(found) < n:
+                year += 1
+                ordinals = self._table(year).ordinals
+                index = 0
+        return [date.fromordinal(o) for o in found]
+
     def working_days_between(self, first: date, last: date) -> int:
         """Number of working days from ``first`` to ``last``, both included (0 if last < first)."""
         if last < first:
@@ -179,24 +213,15 @@ class WorkCalendar:
         return -self.working_days_between(due + timedelta(days=1), today)
 
     def describe_rest_day(self, d: date) -> str | None:
-        """Why a rest day is not a weekend rest day (a holiday's name), or None for a weekend."""
-        override = self._overrides.get(d)
-        if override is not None and not override.is_workday:
-            return override.note or "休息日（管理员录入）"
-        return _package_holiday_name(d)
+        """Why a rest day is not an ordinary weekend (a holiday's name, a note), else None."""
+        return self._table(d.year).rest_day_notes.get(d)
 
     def describe_workday(self, d: date) -> str | None:
         """Why a Saturday or Sunday is worked (调休上班), or an administrator's note; else None."""
-        override = self._overrides.get(d)
-        if override is not None and override.is_workday:
-            return override.note or "工作日（管理员录入）"
-        if d.weekday() >= 5:
-            holiday = _package_holiday_name(d)
-            return f"{holiday}调休上班" if holiday else "调休上班"
-        return None
+        return self._table(d.year).workday_notes.get(d)
 
 
-@lru_cache(maxsize=1)
+@cache
 def default_calendar() -> WorkCalendar:
     """The package calendar without overrides, shared so its per-year tables are built once."""
     return WorkCalendar()

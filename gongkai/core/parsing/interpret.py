@@ -140,8 +140,12 @@ def _apply(
     equations: list[Equation],
 ) -> None:
     result = resolve(readings, columns, equations)
-    absent = {f"{table}.{row}" for table in ("table2", "table3") for row, cells in
-              getattr(report, table).items() if cells is None}
+    absent = {
+        f"{table}.{row}"
+        for table in ("table2", "table3")
+        for row, cells in getattr(report, table).items()
+        if cells is None
+    }
     # A row the source omits stays absent, even where the arithmetic would determine it.
     result.values = {p: v for p, v in result.values.items() if p.rsplit(".", 1)[0] not in absent}
     result.inferred &= set(result.values)

@@ -33,15 +33,18 @@ def _reader(kind: str) -> Callable[[bytes], SourceDocument]:
     if kind == "html":
         from gongkai.core.parsing.html_reader import read_html
 
-        return read_html
+        reader: Callable[[bytes], SourceDocument] = read_html
+        return reader
     if kind == "docx":
         from gongkai.core.parsing.docx_reader import read_docx
 
-        return read_docx
+        docx: Callable[[bytes], SourceDocument] = read_docx
+        return docx
     if kind == "pdf":
         from gongkai.core.parsing.pdf_reader import read_pdf
 
-        return read_pdf
+        pdf: Callable[[bytes], SourceDocument] = read_pdf
+        return pdf
     raise InputError(f"暂不能读取{FORMAT_NAMES.get(kind, kind)}格式的年度报告。")
 
 

@@ -16,9 +16,11 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes) -> str:
-    """"pdf" | "docx" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
+    """ "pdf" | "docx" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"文件过大（{len(data) // 1024 // 1024}MB，上限{MAX_BYTES // 1024 // 1024}MB）。")
+        raise InputError(
+            f"文件过大（{len(data) // 1024 // 1024}MB，上限{MAX_BYTES // 1024 // 1024}MB）。"
+        )
     if not data.strip():
         raise InputError("文件是空的。")
     head = data[:2048]
@@ -30,13 +32,14 @@ def sniff(data: bytes) -> str:
         return "jpeg"
     if head.startswith(_OLE):
         raise InputError(
-            "这是加密的 Office 文档或旧版 Word（.doc）文件，无法读取；请另存为未加密的 .docx 或 PDF。"
+            "这是加密的 Office 文档或旧版 Word（.doc）文件，无法读取；"
+            "请另存为未加密的 .docx 或 PDF。"
         )
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     text = decode_text(data[:65536])
     stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped[:1] in "{[" and stripped.rstrip()[-1:] in "}]" or stripped.startswith("{"):
+    if stripped.startswith("{"):
         return "json"
     if _HTML.search(text.encode("utf-8", "ignore")[:65536]):
         return "html"
@@ -77,5 +80,7 @@ def decode_text(data: bytes) -> str:
 
         best = from_bytes(data).best()
         if best is None:
-            raise InputError("无法识别文本编码（既不是 UTF-8、UTF-16，也不是 GB18030/GBK）。") from None
+            raise InputError(
+                "无法识别文本编码（既不是 UTF-8、UTF-16，也不是 GB18030/GBK）。"
+            ) from None
         return str(best)

@@ -21,7 +21,8 @@ def _read(path: Path) -> dict:
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_reads_cell_for_cell(path: Path) -> None:
-    expected = json.loads((SEED_DIR.parent / "seeds-expected" / f"{path.name[:3]}.json").read_text("utf-8"))
+    expected_file = SEED_DIR.parent / "seeds-expected" / f"{path.name[:3]}.json"
+    expected = json.loads(expected_file.read_text("utf-8"))
     got = _read(path)
     for key in ("format", "agency", "year", "publication_date", "period"):
         assert got[key] == expected[key], key
