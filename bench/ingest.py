@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from bench.corpus import build  # noqa: E402
-from gongkai.ingest.pipeline import ingest  # noqa: E402
+from bench.corpus import build
+from gongkai.ingest.pipeline import ingest
 
 
 def main() -> None:
