@@ -113,6 +113,9 @@ def _load_rule_modules() -> None:
     # Importing the modules registers their rules; kept lazy to avoid import cycles.
     from gongkai.core.checks import (  # noqa: F401
         cells_rules,
+        cross_year_rules,
+        meta_rules,
+        narrative_rules,
         structure_rules,
         table_rules,
     )
