@@ -1,0 +1,92 @@
+"""``gongkai deadline RECEIVED_DATE [--pause FROM:TO]... [--extend N] [--format text|json]``.
+
+Prints the §33 answer deadline and how it was counted. Exit status 0, or 2 for a bad input or a
+year without working-day data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from gongkai.cli.main import EXIT_OK
+from gongkai.core.calendar.deadlines import ClockInput, ClockPause, compute_answer_deadline
+from gongkai.core.errors import GongkaiError
+
+FORMATS = ("text", "json")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "deadline",
+        help="计算依申请公开的答复期限（第三十三条）",
+        description="按工作日计算答复期限：收到申请之日为第0日，不计入期限；"
+        "征求意见等暂停期间的工作日顺延；延期不超过20个工作日。"
+        "日期格式为YYYY-MM-DD。",
+    )
+    p.add_argument("received", metavar="RECEIVED_DATE", help="收到申请之日（第0日）")
+    p.add_argument(
+        "--pause",
+        action="append",
+        default=[],
+        metavar="FROM:TO",
+        help="暂停期间的首日和末日（两日均计为暂停），可重复",
+    )
+    p.add_argument("--extend", default="0", metavar="N", help="经批准延期的工作日数（0–20）")
+    p.add_argument(
+        "--restart",
+        metavar="DATE",
+        help="补正后收到申请之日：作为新的第0日重新计算（第三十条）",
+    )
+    p.add_argument("--format", default="text", metavar="text|json", help="输出格式")
+    p.set_defaults(func=run)
+
+
+def parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise GongkaiError(f"{what}“{text}”不是有效日期，应为YYYY-MM-DD，例如2025-09-30") from None
+
+
+def parse_pause(text: str) -> ClockPause:
+    first, sep, last = text.partition(":")
+    if not sep:
+        raise GongkaiError(f"暂停期间“{text}”应写作 首日:末日，例如2025-10-10:2025-10-20")
+    return ClockPause(parse_date(first, "暂停首日"), parse_date(last, "暂停末日"))
+
+
+def parse_extension(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise GongkaiError(f"延期天数“{text}”不是整数，应为0至20") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format not in FORMATS:
+        raise GongkaiError(f"输出格式“{args.format}”无效，应为text或json")
+    clock = ClockInput(
+        day0=parse_date(args.received, "收到申请之日"),
+        pauses=[parse_pause(p) for p in args.pause],
+        extension_days=parse_extension(args.extend),
+        restart_day0=parse_date(args.restart, "补正后收到申请之日") if args.restart else None,
+    )
+    result = compute_answer_deadline(clock)
+    if args.format == "json":
+        document = {
+            "due_date": result.due_date.isoformat(),
+            "steps": list(result.lines),
+            "day0": result.day0.isoformat(),
+            "total_working_days": result.total_working_days,
+            "paused_working_days": result.paused_working_days,
+            "extension_days": result.extension_days,
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(f"答复期限：{result.due_date.isoformat()}")
+        print()
+        for line in result.lines:
+            print(f"  {line}")
+    return EXIT_OK
