@@ -24,9 +24,8 @@ def vary(base: AnnualReport, rng: random.Random) -> AnnualReport:
     """The base report with new, internally consistent figures."""
     r = copy.deepcopy(base)
     r.provenance, r.inferred, r.findings = {}, [], []
-    # The seed's narrative states the seed's figures; keep the prose, drop its numbers.
-    for section in r.sections:
-        section.text = "本年度依法做好相关工作。"
+    # The seed's narrative is kept (realistic length); it states the seed's own figures,
+    # so the narrative checks flag it against the new tables, as they should.
     r.table2 = {
         "regulations": {"issued": 0, "repealed": 0, "in_force": 0},
         "normative_documents": {

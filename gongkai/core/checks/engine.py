@@ -46,12 +46,21 @@ class CheckContext:
     previous: AnnualReport | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
-    def value(self, path: str) -> Any:
-        """A table cell's value; read from a flat copy, since every equation reads many."""
+    def flat(self) -> dict[str, Any]:
+        """表三 and 表四 cells by path, copied once: every equation reads many of them."""
         flat = self.options.get("_flat")
         if flat is None:
             flat = self.options["_flat"] = _flat_tables(self.report)
+        return flat
+
+    def value(self, path: str) -> Any:
+        flat = self.flat()
         return flat[path] if path in flat else self.report.get(path)
+
+    def count(self, path: str) -> int | None:
+        """The cell as a count, or None when it is unknown or not an integer."""
+        value = self.value(path)
+        return value if type(value) is int else None
 
     def line_of(self, where: list[str]) -> int | None:
         lines = [self.report.locations[p] for p in where if p in self.report.locations]

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -54,12 +55,18 @@ def prepare(text: str) -> str:
     return re.sub(r"〔[^〕]*〕", "", text)
 
 
+@lru_cache(maxsize=256)
 def paragraphs(text: str) -> list[str]:
+    # Cached: every narrative rule reads the same sections.
     return [p for p in prepare(text).split("\n") if p.strip()]
 
 
+_CLAUSE_END = re.compile(r"[,;。!?]")
+
+
+@lru_cache(maxsize=4096)
 def clauses(paragraph: str) -> list[str]:
-    return [c.strip() for c in re.split(r"[,;。!?]", paragraph) if c.strip()]
+    return [c.strip() for c in _CLAUSE_END.split(paragraph) if c.strip()]
 
 
 @dataclass(frozen=True)

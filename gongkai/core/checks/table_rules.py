@@ -16,7 +16,7 @@ def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equ
     for eq in equations:
         if missing_rows and any(p.rsplit(".", 1)[0] in missing_rows for p in eq.paths):
             continue  # a missing row is reported on its own
-        diff = residual(eq, lambda p: _count(ctx.value(p)))
+        diff = residual(eq, ctx.count)
         if diff:
             yield eq, diff
 
@@ -90,11 +90,7 @@ def table4_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
 
 @rule("CELL-NOT-COUNT", Severity.ERROR, "表格中的件数是非负整数", "table3")
 def non_negative(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
-    report = ctx.report
-    paths = [f"table3.{row}.{c}" for row in report.t3_rows for c in L.T3_COLUMNS]
-    paths += [f"table4.{c}" for c in L.T4_COLUMNS]
-    for path in paths:
-        value = report.get(path)
+    for path, value in ctx.flat().items():
         if value is None:
             continue
         if _count(value) is None or value < 0:
