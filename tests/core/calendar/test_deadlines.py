@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai.core.calendar import (
@@ -284,11 +284,13 @@ def test_monotone_in_pause_length(day0: date, offset: int, length: int, more: in
 
 
 @settings(max_examples=200, deadline=None)
-@given(DAYS, st.integers(1, 40), st.integers(0, 9))
-def test_a_pause_on_rest_days_only_never_moves_the_deadline(
-    day0: date, offset: int, length: int
-) -> None:
+@given(DAYS, st.integers(1, 40))
+def test_a_pause_on_rest_days_only_never_moves_the_deadline(day0: date, offset: int) -> None:
+    # Built rather than filtered: a span of rest days is too rare for assume().
     first = day0 + timedelta(days=offset)
-    last = first + timedelta(days=length)
-    assume(CAL.working_days_between(first, last) == 0)
+    while CAL.is_workday(first):
+        first += timedelta(days=1)
+    last = first
+    while not CAL.is_workday(last + timedelta(days=1)):
+        last += timedelta(days=1)
     assert due(ClockInput(day0, pauses=[(first, last)])) == due(ClockInput(day0))

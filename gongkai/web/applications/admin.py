@@ -1,0 +1,79 @@
+"""Admin: descriptive fields may be corrected; status, dates of the procedure and the audit
+trail may not, because they change only through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from gongkai.web.applications.models import Application, CaseEvent, Consultation
+
+PROCEDURE_FIELDS = (
+    "agency",
+    "number",
+    "channel",
+    "arrived_at",
+    "received_date",
+    "first_received_date",
+    "receipt_confirmation",
+    "status",
+    "due_date",
+    "supplement_requested_on",
+    "supplement_due",
+    "supplement_count",
+    "extension_days",
+    "outcome",
+    "decision_reasons",
+    "decided_on",
+    "issued_on",
+    "concluded_on",
+)
+
+
+class CaseEventInline(admin.TabularInline):
+    model = CaseEvent
+    extra = 0
+    can_delete = False
+    fields = ("occurred_on", "action", "actor", "from_status", "to_status", "note")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ("number", "agency", "applicant_name", "channel", "status", "due_date")
+    list_filter = ("agency", "status", "channel", "applicant_type")
+    search_fields = ("number", "applicant_name", "description")
+    readonly_fields = PROCEDURE_FIELDS
+    inlines = (CaseEventInline,)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # registration goes through services.register (day 0, audit)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(admin.ModelAdmin):
+    list_display = ("application", "party", "party_name", "sent_on", "ended_on")
+    readonly_fields = ("application", "party", "sent_on", "delivered_on", "ended_on")
+
+
+@admin.register(CaseEvent)
+class CaseEventAdmin(admin.ModelAdmin):
+    list_display = ("application", "occurred_on", "action", "actor", "to_status")
+    list_filter = ("action",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

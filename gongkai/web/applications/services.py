@@ -1,0 +1,332 @@
+"""Service functions: every step of an application, each in the shape of
+:func:`gongkai.web.applications.transitions.transition` (guard → lock → change → audit →
+side effects on commit). Views, the demo loader and the admin never assign a status.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core.applications.applicants import ApplicantType
+from gongkai.core.applications.channels import Channel, day0_at_arrival
+from gongkai.core.applications.clock import supplement_due, supplement_notice_due
+from gongkai.core.applications.outcomes import (
+    DECIDABLE,
+    OUTCOME_LABELS,
+    REASONS_REQUIRED,
+    Outcome,
+)
+from gongkai.core.applications.roles import Action, require_role
+from gongkai.core.applications.statuses import Status, is_concluded
+from gongkai.web.agencies.access import roles_of
+from gongkai.web.agencies.models import Agency
+from gongkai.web.applications.config import procedure_rules, work_calendar
+from gongkai.web.applications.models import Application, Consultation
+from gongkai.web.applications.transitions import (
+    GuardFailed,
+    check_day,
+    guard,
+    notify,
+    record,
+    refresh_due,
+    transition,
+)
+
+
+def register(
+    actor: AbstractBaseUser,
+    agency: Agency,
+    *,
+    channel: Channel,
+    arrived_at: datetime,
+    applicant_type: ApplicantType,
+    applicant_name: str,
+    description: str,
+    **details: Any,
+) -> Application:
+    """Register an application; day 0 is fixed now only where §31 fixes it on arrival."""
+    guard(bool(applicant_name.strip()), "请填写申请人姓名或名称（第二十九条）")
+    guard(bool(description.strip()), "请填写所需政府信息的名称、文号或描述（第二十九条）")
+    arrived_on = timezone.localdate(arrived_at)
+    check_day(arrived_on, None, "送达日期")
+    day0 = day0_at_arrival(channel, arrived_on)
+    status = Status.AWAITING_CONFIRMATION if day0 is None else Status.RECEIVED
+    with transaction.atomic():
+        # Lock the agency so two registrations cannot take the same running number.
+        locked = Agency.objects.select_for_update().get(pk=agency.pk)
+        require_role(Action.REGISTER, roles_of(actor, locked))
+        year_count = Application.objects.filter(
+            agency=locked, arrived_at__year=arrived_at.year
+        ).count()
+        app = Application(
+            agency=locked,
+            number=f"{arrived_at.year}-{year_count + 1:04d}",
+            channel=channel.value,
+            arrived_at=arrived_at,
+            received_date=day0,
+            first_received_date=day0,
+            applicant_type=applicant_type.value,
+            applicant_name=applicant_name.strip(),
+            description=description.strip(),
+            status=status.value,
+            **details,
+        )
+        app.full_clean(exclude=["agency"])
+        problem = refresh_due(app) if day0 else ""
+        app.save()
+        record(
+            app, Action.REGISTER, arrived_on, actor, None, "", {"channel": channel.value}, problem
+        )
+        transaction.on_commit(notify(app.pk, Action.REGISTER, "出具申请接收回执"))
+    return app
+
+
+def confirm_receipt(
+    actor: AbstractBaseUser, application_id: int, *, on: date, method: str
+) -> Application:
+    """§31(二)(三): the confirmation with the applicant fixes day 0."""
+    guard(bool(method.strip()), "请写明与申请人确认的方式（如电话、平台回执）")
+
+    def change(app: Application) -> dict[str, Any]:
+        check_day(on, timezone.localdate(app.arrived_at), "确认日期")
+        app.received_date = app.first_received_date = on
+        app.receipt_confirmation = method.strip()
+        return {"method": method.strip()}
+
+    return transition(
+        actor,
+        application_id,
+        Action.CONFIRM_RECEIPT,
+        on,
+        Status.RECEIVED,
+        change,
+        notice="出具申请接收回执",
+    )
+
+
+def request_supplement(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    items: str,
+    period_wd: int | None = None,
+) -> Application:
+    """§30: one complete notice, within 7 working days of day 0, with a supplement period."""
+    guard(bool(items.strip()), "补正告知须一次性写明需要补正的事项（第三十条）")
+    guard(period_wd is None or period_wd > 0, "补正期限应为正数个工作日")
+    rules, calendar = procedure_rules(), work_calendar()
+
+    def change(app: Application) -> dict[str, Any]:
+        day0 = app.received_date
+        if day0 is None:
+            raise GuardFailed("尚未确定收到申请之日")
+        check_day(on, day0, "补正告知日期")
+        guard(app.supplement_count == 0, "补正告知只能一次性发出（第三十条）")
+        latest = supplement_notice_due(calendar, day0, rules)
+        guard(on <= latest, f"补正告知应在收到申请之日起7个工作日内（{latest}前）发出")
+        app.supplement_requested_on = on
+        app.supplement_due = supplement_due(calendar, on, rules, period_wd)
+        app.supplement_count += 1
+        return {"items": items.strip(), "supplement_due": app.supplement_due.isoformat()}
+
+    return transition(
+        actor,
+        application_id,
+        Action.REQUEST_SUPPLEMENT,
+        on,
+        Status.SUPPLEMENT_REQUESTED,
+        change,
+        note=items.strip(),
+        notice="发出补正告知书",
+    )
+
+
+def receive_supplement(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
+    """§30: the answer clock restarts from the day the supplement is received."""
+
+    def change(app: Application) -> None:
+        check_day(on, app.supplement_requested_on, "收到补正材料日期")
+        app.received_date = on
+
+    return transition(actor, application_id, Action.RECEIVE_SUPPLEMENT, on, Status.RECEIVED, change)
+
+
+def lapse_supplement(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
+    """§30: no supplement by the deadline without good reason → deemed abandoned, （六）1."""
+
+    def change(app: Application) -> None:
+        check_day(on, app.supplement_requested_on, "终止日期")
+        due = app.supplement_due
+        guard(due is not None and on > due, f"补正期限{due}尚未届满")
+        _conclude(app, Outcome.ABANDONED_NO_SUPPLEMENT, on)
+
+    return transition(
+        actor,
+        application_id,
+        Action.LAPSE_SUPPLEMENT,
+        on,
+        Status.LAPSED,
+        change,
+        notice="发出终止办理告知",
+    )
+
+
+def start_consultation(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    party: str,
+    party_name: str,
+) -> Application:
+    """§32/§34: the clock stops while a third party or another agency is consulted (§33 ¶3)."""
+    guard(party in Consultation.Party.values, "征求对象类型只能是第三方或其他机关")
+    guard(bool(party_name.strip()), "请填写征求意见的对象")
+
+    def change(app: Application) -> dict[str, Any]:
+        check_day(on, app.received_date, "征求意见书发出日期")
+        Consultation.objects.create(
+            application=app, party=party, party_name=party_name.strip(), sent_on=on
+        )
+        return {"party": party, "party_name": party_name.strip()}
+
+    return transition(
+        actor,
+        application_id,
+        Action.START_CONSULTATION,
+        on,
+        Status.CONSULTING,
+        change,
+        notice="发出征求意见书，并告知申请人",
+    )
+
+
+def finish_consultation(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    delivered_on: date | None = None,
+    reply: str = "",
+) -> Application:
+    """Close the open consultation: the reply arrived, or the 15-working-day window ended."""
+
+    def change(app: Application) -> dict[str, Any]:
+        consultation = app.consultations.filter(ended_on__isnull=True).get()
+        check_day(on, consultation.sent_on, "征求意见结束日期")
+        if delivered_on is not None:
+            guard(
+                consultation.sent_on <= delivered_on <= on,
+                "对方收到日期应在发出日期与结束日期之间",
+            )
+        consultation.delivered_on = delivered_on
+        consultation.ended_on = on
+        consultation.reply = reply.strip()
+        consultation.save()
+        return {"reply": reply.strip()}
+
+    return transition(
+        actor, application_id, Action.FINISH_CONSULTATION, on, Status.RECEIVED, change
+    )
+
+
+def approve_extension(
+    actor: AbstractBaseUser, application_id: int, *, on: date, days: int, reason: str
+) -> Application:
+    """§33 ¶2: once, at most 20 working days, by the office head, before the deadline."""
+    rules = procedure_rules()
+    guard(1 <= days <= rules.extension_max_wd, f"延长期限最多{rules.extension_max_wd}个工作日")
+    guard(bool(reason.strip()), "请写明延期理由")
+
+    def change(app: Application) -> dict[str, Any]:
+        check_day(on, app.received_date, "批准延期日期")
+        guard(app.extension_days == 0, "延期答复只能批准一次（第三十三条第二款）")
+        guard(app.due_date is None or on <= app.due_date, "已超过答复期限，不能再批准延期")
+        app.extension_days = days
+        return {"days": days, "reason": reason.strip()}
+
+    return transition(
+        actor,
+        application_id,
+        Action.APPROVE_EXTENSION,
+        on,
+        None,
+        change,
+        allowed_from=frozenset({Status.RECEIVED, Status.CONSULTING}),
+        note=reason.strip(),
+        notice="发出延期答复告知书",
+    )
+
+
+def decide(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    outcome: Outcome,
+    reasons: str = "",
+    referral: str = "",
+) -> Application:
+    """Record exactly one outcome (K4); refusals must carry reasons (§36(三), §37)."""
+    guard(outcome in DECIDABLE, f"“{OUTCOME_LABELS[outcome]}”不能通过办理决定作出")
+    guard(
+        outcome not in REASONS_REQUIRED or bool(reasons.strip()),
+        f"“{OUTCOME_LABELS[outcome]}”须写明理由及法律依据",
+    )
+
+    def change(app: Application) -> dict[str, Any]:
+        check_day(on, app.received_date, "决定日期")
+        app.outcome = outcome.value
+        app.decision_reasons = reasons.strip()
+        app.referral = referral.strip()
+        app.decided_on = on
+        return {"outcome": outcome.value}
+
+    return transition(
+        actor,
+        application_id,
+        Action.DECIDE,
+        on,
+        Status.DECIDED,
+        change,
+        note=reasons.strip(),
+    )
+
+
+def issue(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
+    """The reply is issued: the case is concluded on this date (K10)."""
+
+    def change(app: Application) -> None:
+        check_day(on, app.decided_on, "答复日期")
+        app.issued_on = on
+        _conclude(app, app.outcome_enum or Outcome.OTHER, on)
+
+    return transition(
+        actor, application_id, Action.ISSUE, on, Status.ISSUED, change, notice="送达答复书"
+    )
+
+
+def withdraw(
+    actor: AbstractBaseUser, application_id: int, *, on: date, note: str = ""
+) -> Application:
+    """The applicant withdraws; counted in （六）3 其他 if it had a day 0."""
+
+    def change(app: Application) -> None:
+        check_day(on, timezone.localdate(app.arrived_at), "撤回日期")
+        _conclude(app, Outcome.OTHER, on)
+
+    return transition(
+        actor, application_id, Action.WITHDRAW, on, Status.WITHDRAWN, change, note=note.strip()
+    )
+
+
+def _conclude(app: Application, outcome: Outcome, on: date) -> None:
+    guard(not is_concluded(app.status_enum), "该申请已办结")
+    app.outcome = outcome.value
+    app.concluded_on = on

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from gongkai.core.applications.statuses import (
+    STATUS_LABELS,
+    STATUS_TABLE,
+    Group,
+    InvalidTransition,
+    Status,
+    can_transition,
+    group_of,
+    is_concluded,
+    require_transition,
+)
+from gongkai.core.errors import GongkaiError
+
+
+def test_every_status_has_exactly_one_row() -> None:
+    assert [row.status for row in STATUS_TABLE] == list(Status)
+
+
+def test_concluded_statuses_are_terminal_and_all_others_can_end() -> None:
+    for row in STATUS_TABLE:
+        if row.group is Group.CONCLUDED:
+            assert not row.exits
+        else:
+            assert Status.WITHDRAWN in row.exits
+
+
+def test_every_status_is_reachable_from_intake() -> None:
+    seen = {Status.AWAITING_CONFIRMATION, Status.RECEIVED}
+    frontier = list(seen)
+    rows = {row.status: row for row in STATUS_TABLE}
+    while frontier:
+        for nxt in rows[frontier.pop()].exits:
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier.append(nxt)
+    assert seen == set(Status)
+
+
+def test_refused_transition_names_both_statuses_in_chinese() -> None:
+    with pytest.raises(InvalidTransition) as info:
+        require_transition(Status.ISSUED, Status.DECIDED)
+    assert isinstance(info.value, GongkaiError)
+    assert STATUS_LABELS[Status.ISSUED] in str(info.value)
+    assert STATUS_LABELS[Status.DECIDED] in str(info.value)
+
+
+def test_supplement_and_consultation_wait_outside_the_clock() -> None:
+    assert group_of(Status.SUPPLEMENT_REQUESTED) is Group.WAITING
+    assert group_of(Status.CONSULTING) is Group.WAITING
+    assert can_transition(Status.SUPPLEMENT_REQUESTED, Status.LAPSED)
+    assert not can_transition(Status.CONSULTING, Status.LAPSED)
+    assert is_concluded(Status.LAPSED) and not is_concluded(Status.DECIDED)
