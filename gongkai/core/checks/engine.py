@@ -59,7 +59,8 @@ class CheckContext:
 
     def count(self, path: str) -> int | None:
         """The cell as a count, or None when it is unknown or not an integer."""
-        value = self.value(path)
+        flat = self.options.get("_flat") or self.flat()
+        value = flat[path] if path in flat else self.report.get(path)
         return value if type(value) is int else None
 
     def line_of(self, where: list[str]) -> int | None:

@@ -15,7 +15,7 @@ _ARTIFACTS = re.compile(
     r"\[bookmark:[^\]]*\]|\[(?:image|img|图片)[^\]]*\]|&nbsp;|[\u200b-\u200f\u2060\ufeff\u00ad]"
 )
 # Characters common in report wording that exist only in traditional script.
-_TRADITIONAL_MARKERS = frozenset("報開資訊請總計處與於這為門區縣機關權務歲屬們個條例經濟議複審")
+_TRADITIONAL_MARKERS = frozenset("報開資訊請總計處與於這為門區縣機關權務歲屬們個條經濟議複審")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
 _MATCH_DROP = re.compile(r"[\s\u3000()（）【】\[\]「」『』\"'“”‘’:：,，、.．;；·•*#|\-_—－]+")
 

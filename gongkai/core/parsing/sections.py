@@ -12,6 +12,7 @@ from gongkai.core.report.model import Section
 _HEADING = re.compile(
     r"^\s*(?:第)?([一二三四五六七八九十]{1,2})\s*(?:部分)?[、.．:：]\s*(.{2,40}?)\s*$"
 )
+_NUMERAL_STARTS = frozenset("一二三四五六七八九十第")
 _SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("overview", ("总体情况", "概述", "基本情况")),
     ("proactive", ("主动公开政府信息", "主动公开情况")),
@@ -44,6 +45,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         if line.is_row and sum(1 for c in line.cells or [] if c.text) > 1:
             continue
         text = line.text.strip()
+        if not text or text[0] not in _NUMERAL_STARTS:
+            continue  # cheap test first: most lines are prose or table cells
         m = _HEADING.match(text)
         if not m or text.endswith(("。", "；", ";")):
             continue

@@ -86,12 +86,16 @@ Lookup = Callable[[str], int | None]
 def residual(eq: Equation, value: Lookup) -> int | None:
     """``sum(left) - sum(right)``, or None when a cell is unknown."""
     total = 0
-    for sign, side in ((1, eq.left), (-1, eq.right)):
-        for path in side:
-            v = value(path)
-            if v is None:
-                return None
-            total += sign * v
+    for path in eq.left:
+        v = value(path)
+        if v is None:
+            return None
+        total += v
+    for path in eq.right:
+        v = value(path)
+        if v is None:
+            return None
+        total -= v
     return total
 
 
