@@ -61,6 +61,7 @@ def match_key(text: str) -> str:
     return _MATCH_DROP.sub("", text)
 
 
+_SPACED_DIGITS = re.compile(r"\d\s+\d")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
@@ -73,7 +74,10 @@ def parse_number(text: str) -> str | None:
         return text
     if not text or text[0] >= "\u2e80":
         return None  # a CJK label, the common case
-    t = text.strip().replace(" ", "")
+    t = text.strip()
+    if " " in t and _SPACED_DIGITS.search(t):
+        return None  # "1 0 0 7" is four cells, never the number 1007
+    t = t.replace(" ", "")
     t = re.sub(r"(件|个|条|次|万元|元)$", "", t)
     if not _NUMBER.match(t):
         return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from gongkai.core.parsing.readings import RowReading, Token, filter_options, read_row
 from gongkai.core.parsing.row_labels import is_t4_header, t2_row_key, t3_row_key
-from gongkai.core.parsing.tokens import is_value
+from gongkai.core.parsing.tokens import is_mark, is_value
 from gongkai.core.report import labels as L
 
 
@@ -21,22 +21,50 @@ class TableReading:
 
 
 def _collect(tokens: list[Token], key_of: object) -> list[tuple[str, Token, list[Token]]]:
-    """(row key, label token, value tokens) for each labelled row, in order."""
+    """(row key, label token, value tokens) for each labelled row, in order.
+
+    A label may be broken over lines with the row's values in between ("5.要求行政机关确认或
+    重新出" / "1 0 0 0 0 0 1" / "具已获取信息", as PDF text gives it): values that follow an
+    unrecognised fragment are held back until the next text shows whether the fragment
+    begins a new row's label; if it does not, they stay with the current row.
+    """
     out: list[tuple[str, Token, list[Token]]] = []
     seen: set[str] = set()
     current: tuple[str, Token, list[Token]] | None = None
     previous: str | None = None
+    fragment: Token | None = None
+    held: list[Token] = []
+
+    def start(key: str, label: Token, values: list[Token]) -> None:
+        nonlocal current, previous
+        seen.add(key)
+        previous = key
+        current = (key, label, values)
+        out.append(current)
+
     for tok in tokens:
-        key = None
-        if tok.text and tok.number is None:
+        if tok.text and tok.number is None and not is_mark(tok):
             key = key_of(tok.text, previous)  # type: ignore[operator]
-        if key and key not in seen:
-            seen.add(key)
-            previous = key
-            current = (key, tok, [])
-            out.append(current)
+            joined = key_of(fragment.text + tok.text, previous) if fragment else None  # type: ignore[operator]
+            if joined and joined not in seen and key != joined:
+                assert fragment is not None
+                start(joined, fragment, held)
+                fragment, held = None, []
+                continue
+            if current is not None and held:
+                current[2].extend(held)
+            held = []
+            if key and key not in seen:
+                start(key, tok, [])
+                fragment = None
+            else:
+                fragment = tok
+        elif fragment is not None and is_value(tok):
+            held.append(tok)
         elif current is not None and is_value(tok):
             current[2].append(tok)
+    if current is not None and held:
+        current[2].extend(held)
     return out
 
 

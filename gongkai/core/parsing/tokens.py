@@ -16,6 +16,7 @@ from gongkai.core.parsing.readings import Token, make_token
 _LABEL_THEN_NUMBERS = re.compile(
     r"^(?P<label>.*?[^\d\s.,])\s*(?P<numbers>\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)*)$"
 )
+_NUMBERS_ONLY = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+$")
 _MARK = re.compile(r"^[\-—–―/\\×xX*＊无空]{1,3}$")
 
 
@@ -34,6 +35,8 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
 
 def _split(text: str, line: int, row: int) -> list[Token]:
     text = text.strip()
+    if _NUMBERS_ONLY.match(text):
+        return [make_token(part, line, row) for part in text.split()]
     if not text or not text[-1].isdigit() or len(text) > 80 or parse_number(text):
         return [make_token(text, line, row)]
     m = _LABEL_THEN_NUMBERS.match(text)
