@@ -7,8 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from gongkai.core.report.jsonio import report_from_json
-from gongkai.core.report.model import cell_paths
+from gongkai.core.report.model import format_cell_paths
 
 
 def _base(result: dict[str, Any]) -> dict[str, Any]:
@@ -21,20 +20,30 @@ def _base(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _cells(data: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(path, value) of every cell, read straight from the canonical JSON (already valid:
+    it was written by this program), without rebuilding the report."""
+    out = []
+    for path in format_cell_paths(data["format"]):
+        node: Any = data
+        for part in path.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        out.append((path, node))
+    return out
+
+
 def wide_row(result: dict[str, Any]) -> dict[str, Any]:
     row = _base(result)
     row["status"] = result["status"]
     row["error"] = result.get("error")
     data = result.get("report")
     if data:
-        report = report_from_json(data)
-        row["format"] = report.format
+        row["format"] = data["format"]
         row["publication_date"] = data.get("publication_date")
         findings = data["findings"]
         row["errors"] = sum(f["severity"] == "error" for f in findings)
         row["warnings"] = sum(f["severity"] == "warning" for f in findings)
-        for path in cell_paths(report):
-            value = report.get(path)
+        for path, value in _cells(data):
             row[path] = None if value is None else str(value)
     return row
 
@@ -43,22 +52,19 @@ def long_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     data = result.get("report")
     if not data:
         return []
-    report = report_from_json(data)
     base = _base(result)
-    inferred = set(report.inferred)
-    rows = []
-    for path in cell_paths(report):
-        value = report.get(path)
-        rows.append(
-            {
-                **base,
-                "cell": path,
-                "value": None if value is None else str(value),
-                "state": str(report.provenance.get(path) or ""),
-                "inferred": path in inferred,
-            }
-        )
-    return rows
+    inferred = set(data.get("inferred", []))
+    provenance = data.get("provenance", {})
+    return [
+        {
+            **base,
+            "cell": path,
+            "value": None if value is None else str(value),
+            "state": provenance.get(path) or provenance.get(path.rsplit(".", 1)[0], ""),
+            "inferred": path in inferred,
+        }
+        for path, value in _cells(data)
+    ]
 
 
 def finding_rows(result: dict[str, Any]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from gongkai.core.checks.engine import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
-from gongkai.core.report.model import CellState, Finding, Severity
+from gongkai.core.report.model import CellState, Finding, Severity, cell_paths
 from gongkai.core.report.naming import cell_name
 
 
@@ -51,8 +51,25 @@ def _values_text(ctx: CheckContext, paths: list[str]) -> str:
     return "，".join(f"{cell_name(p)}为{ctx.report.get(p)}" for p in paths)
 
 
+def _all_blank(ctx: CheckContext) -> bool:
+    blank = _with_state(ctx, CellState.BLANK)
+    return len(blank) == len(cell_paths(ctx.report))
+
+
+@rule("REPORT-ALL-BLANK", Severity.WARNING, "表格全部为空：这是一份空白模板，尚未填报", "structure")
+def all_blank(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    if _all_blank(ctx):
+        yield r.finding(
+            ctx,
+            ["table2", "table3", "table4"],
+            "表二、表三、表四的所有单元格都是空的：这是一份尚未填报的空白模板。",
+        )
+
+
 @rule("CELL-BLANK", Severity.ERROR, "表格每个单元格都应填数字，没有的填0，不得留空", "structure")
 def blank_cells(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    if _all_blank(ctx):
+        return  # one finding for a blank template says it better than 35
     for key, paths in _grouped(_with_state(ctx, CellState.BLANK)).items():
         yield r.finding(
             ctx, sorted(paths), f"{_group_name(key)}有{len(paths)}个单元格为空（没有的应填0）。"

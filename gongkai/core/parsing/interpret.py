@@ -36,9 +36,10 @@ def interpret(doc: SourceDocument) -> AnnualReport:
     for s in report.sections:
         if s.key and s.line is not None:
             report.locations.setdefault(f"sections.{s.key}", s.line)
-    _fill_table2(report, read_table2(t2_tokens, fmt))
-    _fill_table3(report, read_table3(region_tokens(lines, *t3_span), fmt))
-    _fill_table4(report, read_table4(region_tokens(lines, *t4_span)))
+    grid = doc.format in ("html", "docx")
+    _fill_table2(report, read_table2(t2_tokens, fmt, grid=grid))
+    _fill_table3(report, read_table3(region_tokens(lines, *t3_span), fmt, grid=grid))
+    _fill_table4(report, read_table4(region_tokens(lines, *t4_span), grid=grid))
     report.source["format"] = doc.format
     return report
 

@@ -68,7 +68,16 @@ def _collect(tokens: list[Token], key_of: object) -> list[tuple[str, Token, list
     return out
 
 
-def read_table3(tokens: list[Token], fmt: str) -> TableReading:
+def _row_cells(label: Token, values: list[Token], width: int, grid: bool) -> bool:
+    """True when the values are exactly the cells of the label's own grid row.
+
+    Only for real grids (HTML, DOCX), where merged label cells are marked and every value
+    cell is printed: there an empty cell is a blank cell, not layout.
+    """
+    return grid and len(values) == width and all(t.row == label.row for t in values)
+
+
+def read_table3(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableReading:
     reading = TableReading()
     width = len(L.T3_COLUMNS)
 
@@ -76,7 +85,7 @@ def read_table3(tokens: list[Token], fmt: str) -> TableReading:
         return t3_row_key(text, previous, fmt)
 
     for key, label, values in _collect(tokens, key_of):
-        row = read_row(values, width)
+        row = read_row(values, width, keep_blanks=_row_cells(label, values, width, grid))
         reading.rows[key] = filter_options(row, _row_total_fits)
         reading.lines[key] = label.line
     return reading
@@ -88,18 +97,28 @@ def _row_total_fits(option: tuple[int | str | None, ...]) -> bool:
     return sum(int(v or 0) for v in option[:-1]) == int(option[-1] or 0)
 
 
-def read_table4(tokens: list[Token]) -> TableReading:
+def read_table4(tokens: list[Token], *, grid: bool = False) -> TableReading:
     reading = TableReading()
     last_header = max(
         (i for i, t in enumerate(tokens) if t.text and is_t4_header(t.text)), default=-1
     )
     header_row = tokens[last_header].row if last_header >= 0 else None
     values = [t for t in tokens[last_header + 1 :] if t.row != header_row and is_value(t)]
+    width = len(L.T4_COLUMNS)
     if not any(t.number is not None for t in values):
+        # A grid's data row may be printed with every cell empty (a blank template).
+        blank_rows = [
+            r
+            for r in dict.fromkeys(t.row for t in values)
+            if sum(t.row == r for t in values) == width
+        ]
+        if grid and blank_rows:
+            row_tokens = [t for t in values if t.row == blank_rows[0]]
+            reading.rows["table4"] = read_row(row_tokens, width, keep_blanks=True)
+            reading.lines["table4"] = row_tokens[0].line
         return reading
     data_rows = {t.row for t in values if t.number is not None}
     on_data_rows = [t for t in values if t.row in data_rows]
-    width = len(L.T4_COLUMNS)
     if len(on_data_rows) == width:
         row = read_row(on_data_rows, width, keep_blanks=True)
     else:
@@ -116,7 +135,7 @@ def _t4_fits(option: tuple[int | str | None, ...]) -> bool:
     return all(sum(nums[b : b + 4]) == nums[b + 4] for b in (0, 5, 10))
 
 
-def read_table2(tokens: list[Token], fmt: str) -> TableReading:
+def read_table2(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableReading:
     reading = TableReading()
 
     def key_of(text: str, previous: str | None) -> str | None:
@@ -130,7 +149,8 @@ def read_table2(tokens: list[Token], fmt: str) -> TableReading:
         as_int = key not in ("administrative_fees", "government_procurement") or (
             fmt == L.FORMAT_2019 and key == "administrative_fees"
         )
-        reading.rows[key] = read_row(values, width, as_int=as_int)
+        keep = _row_cells(label, values, width, grid)
+        reading.rows[key] = read_row(values, width, as_int=as_int, keep_blanks=keep)
         reading.lines[key] = label.line
     return reading
 

@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 from typing import Any, TypeAlias
 
 from gongkai.core.report import labels as L
@@ -216,8 +217,13 @@ class AnnualReport:
 
 def cell_paths(report: AnnualReport) -> list[str]:
     """Every numeric cell path of the report's format, in reading order."""
+    return list(format_cell_paths(report.format))
+
+
+@cache
+def format_cell_paths(fmt: str) -> tuple[str, ...]:
     paths: list[str] = []
-    if report.format == L.FORMAT_2019:
+    if fmt == L.FORMAT_2019:
         for row, cols in L.T2_2019_ROWS.items():
             paths += [f"table2.{row}.{c}" for c in cols]
     else:
@@ -226,7 +232,7 @@ def cell_paths(report: AnnualReport) -> list[str]:
                 paths += [f"table2.{t2row.key}.{c}" for c in t2row.columns]
             else:
                 paths.append(f"table2.{t2row.key}")
-    for row in report.t3_rows:
+    for row in L.t3_rows(fmt):
         paths += [f"table3.{row}.{c}" for c in L.T3_COLUMNS]
     paths += [f"table4.{c}" for c in L.T4_COLUMNS]
-    return paths
+    return tuple(paths)
