@@ -126,6 +126,7 @@ def _load_rule_modules() -> None:
         cross_year_rules,
         meta_rules,
         narrative_rules,
+        ocr_rules,
         structure_rules,
         table_rules,
     )

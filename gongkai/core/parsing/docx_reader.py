@@ -1,42 +1,67 @@
 """Word (DOCX) → lines and table rows, in body order, with real merged-cell spans.
 
 python-docx's ``row.cells`` repeats a merged cell without saying so; the spans are read
-from the XML instead (``w:gridSpan`` for columns, ``w:vMerge`` restart/continue for rows),
-and copies are marked ``span``. The zip container is checked before anything is
-decompressed, so a zip bomb is refused without being opened.
+from the XML instead (``w:gridSpan`` for columns, ``w:vMerge`` restart/continue for rows,
+``w:gridBefore`` for rows that start to the right), and copies are marked ``span``. The
+body is walked element by element so paragraphs and tables keep their order, content
+controls (``w:sdt``) are looked into, tracked deletions are left out and insertions kept.
+The ZIP container is checked before anything is decompressed, so a zip bomb is refused
+without being opened.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from gongkai.core.errors import InputError
 from gongkai.core.parsing.document import Cell, SourceDocument
-from gongkai.core.parsing.normalize import normalize_text
+from gongkai.core.parsing.grid import Placement, build_grid, cell_text, join_parts
+from gongkai.core.parsing.limits import (
+    MAX_DOCX_ENTRIES,
+    MAX_DOCX_ENTRY_RATIO,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_UNCOMPRESSED,
+    MAX_TABLE_CELLS,
+)
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
-MAX_ENTRIES = 5000
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Wrappers whose children belong to the enclosing body, row or cell.
+_WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"})
+# Text that is not shown: deleted revisions, and the duplicate of a drawing's text kept
+# for old readers (mc:Fallback repeats mc:Choice).
+_HIDDEN = frozenset({f"{W}del", f"{W}moveFrom", f"{W}sdtPr", f"{W}rPr", f"{W}pPr", _MC_FALLBACK})
+_BREAKS = frozenset({f"{W}tab", f"{W}br", f"{W}cr"})
 
 
 def check_container(data: bytes) -> None:
+    """Refuse zip bombs, encrypted parts and non-Word ZIPs from the directory alone."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise InputError("Word 文档已损坏（不是有效的 ZIP 容器），无法读取。") from exc
-    if len(infos) > MAX_ENTRIES:
+    if len(infos) > MAX_DOCX_ENTRIES:
         raise InputError(f"Word 文档包含{len(infos)}个部件，超过上限，疑为恶意文件，未读取。")
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise InputError("Word 文档已加密（需要密码），无法读取；请另存为未加密的文档。")
     total = sum(i.file_size for i in infos)
     packed = max(sum(i.compress_size for i in infos), 1)
-    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+    worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0.0)
+    if total > MAX_DOCX_UNCOMPRESSED or total / packed > MAX_DOCX_RATIO:
         raise InputError(
             f"Word 文档解压后达{total // 1024 // 1024}MB（压缩比{total // packed}倍），"
             "超过安全上限，疑为“压缩炸弹”，未读取。"
         )
+    if worst > MAX_DOCX_ENTRY_RATIO:
+        raise InputError(
+            f"Word 文档中有部件的压缩比达{worst:.0f}倍，超过安全上限，疑为“压缩炸弹”，未读取。"
+        )
+    if "word/document.xml" not in {i.filename for i in infos}:
+        raise InputError("ZIP 文件中没有 Word 文档正文（word/document.xml），无法读取。")
 
 
 def read_docx(data: bytes) -> SourceDocument:
@@ -45,79 +70,103 @@ def read_docx(data: bytes) -> SourceDocument:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        title = document.core_properties.title or None
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors…
-        raise InputError(f"Word 文档无法打开：{type(exc).__name__}") from exc
+        raise InputError(f"Word 文档无法打开（文件已损坏）：{type(exc).__name__}") from exc
     items: list[list[Cell] | str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == f"{W}p":
-            text = _text(child)
+    for element in _blocks(body):
+        if element.tag == f"{W}p":
+            text = paragraph_text(element)
             if text:
                 items.append(text)
-        elif child.tag == f"{W}tbl":
-            items.extend(_table_rows(child))
-        elif child.tag == f"{W}sdt":
-            for p in child.iter(f"{W}p"):
-                if _text(p):
-                    items.append(_text(p))
-    title = document.core_properties.title or None
+        else:
+            items.extend(row for row in _table_rows(element) if row)
     return SourceDocument.from_rows(items, "docx", {"title": title})
 
 
-def _text(element: Any) -> str:
-    """Visible text: inserted runs count, deleted ones (w:delText) do not."""
-    parts = []
-    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br"):
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        else:
+def _children(element: Any, wanted: frozenset[str]) -> Iterator[Any]:
+    """Children with the wanted tags, looking through content controls and revisions."""
+    for child in element.iterchildren():
+        if child.tag in wanted:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, wanted)
+
+
+def _blocks(container: Any) -> Iterator[Any]:
+    return _children(container, frozenset({f"{W}p", f"{W}tbl"}))
+
+
+def paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    _collect(p, parts)
+    return cell_text("".join(parts))
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _HIDDEN:
+            continue  # comments and processing instructions have no string tag
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag in _BREAKS:
             parts.append(" ")
-    return normalize_text(" ".join("".join(parts).split()))
+        elif tag == f"{W}p":
+            parts.append(" ")  # a text box's paragraph inside this one
+            _collect(child, parts)
+        else:
+            _collect(child, parts)
 
 
 def _cell_text(tc: Any) -> str:
-    lines = [_text(p) for p in tc.iter(f"{W}p")]
-    joined = ""
-    for line in (x for x in lines if x):
-        # A label wrapped inside one cell ("科研" / "机构") is one label.
-        sep = "" if joined and _cjk(joined[-1]) and _cjk(line[0]) else (" " if joined else "")
-        joined += sep + line
-    return joined
-
-
-def _cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+    """A cell's paragraphs, and any table nested in it, as one text."""
+    parts: list[str] = []
+    for element in _blocks(tc):
+        if element.tag == f"{W}p":
+            parts.append(paragraph_text(element))
+        else:
+            parts.extend(c.text for row in _table_rows(element) for c in row if not c.span)
+    return join_parts(parts)
 
 
 def _table_rows(tbl: Any) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
-    above: dict[int, Cell] = {}  # grid column → the cell a vertical merge continues
-    for tr in tbl.iterchildren(f"{W}tr"):
-        row: list[Cell] = []
-        for tc in tr.iterchildren(f"{W}tc"):
+    placements: list[Placement] = []
+    open_merges: dict[int, Placement] = {}  # grid column → the cell a vMerge continues
+    rows = list(_children(tbl, frozenset({f"{W}tr"})))
+    cells = 0
+    for r, tr in enumerate(rows):
+        col = _int_val(tr.find(f"{W}trPr"), "gridBefore", 0)
+        for tc in _children(tr, frozenset({f"{W}tc"})):
             props = tc.find(f"{W}tcPr")
-            span = _int_attr(props, "gridSpan", 1)
+            span = _int_val(props, "gridSpan", 1)
+            cells += span
+            if cells > MAX_TABLE_CELLS:
+                raise InputError(f"Word 表格超过{MAX_TABLE_CELLS}个单元格，疑为恶意文件，未读取。")
             vmerge = props.find(f"{W}vMerge") if props is not None else None
-            col = len(row)
-            if vmerge is not None and vmerge.get(f"{W}val") in (None, "continue") and col in above:
-                first = Cell(above[col].text, span=True)
+            above = open_merges.get(col)
+            continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
+            if continues and above is not None and above.row + above.rowspan == r:
+                above.rowspan += 1
             else:
-                first = Cell(_cell_text(tc))
-            for offset in range(span):
-                cell = first if offset == 0 else Cell(first.text, span=True)
-                row.append(cell)
-                if offset == 0 and not first.span:
-                    above[col] = first
-        rows.append(row)
-    return rows
+                placement = Placement(r, col, _cell_text(tc), 1, span)
+                placements.append(placement)
+                for c in range(col, col + span):
+                    open_merges.pop(c, None)
+                if vmerge is not None:  # a restart (or a stray continue starting one)
+                    open_merges[col] = placement
+            col += span
+    return build_grid(placements, len(rows))
 
 
-def _int_attr(props: Any, name: str, default: int) -> int:
+def _int_val(props: Any, name: str, default: int) -> int:
     if props is None:
         return default
     node = props.find(f"{W}{name}")
     if node is None:
         return default
     try:
-        return max(1, min(int(node.get(f"{W}val", default)), 63))
+        return max(default, min(int(node.get(f"{W}val", default)), 63))
     except ValueError:
         return default

@@ -45,6 +45,11 @@ def _reader(kind: str) -> Callable[[bytes], SourceDocument]:
 
         pdf: Callable[[bytes], SourceDocument] = read_pdf
         return pdf
+    if kind in ("png", "jpeg"):
+        from gongkai.core.parsing.ocr_reader import read_image
+
+        image: Callable[[bytes], SourceDocument] = read_image
+        return image
     raise InputError(f"暂不能读取{FORMAT_NAMES.get(kind, kind)}格式的年度报告。")
 
 
@@ -64,9 +69,19 @@ def read_report(
     if kind == "json":
         report = jsonio.report_from_json(_json(decode_text(data)))
     else:
-        report = interpret(_reader(kind)(data))
+        doc = _reader(kind)(data)
+        report = interpret(doc)
+        _mark_ocr_confidence(report, doc)
     report.source.update({"file": name, "format": kind, "sha256": hashlib.sha256(data).hexdigest()})
     return check_report(report, previous)
+
+
+def _mark_ocr_confidence(report: AnnualReport, doc: SourceDocument) -> None:
+    # Only documents with OCR'd cells (scans, scanned PDF pages) carry confidences.
+    if any(c.confidence is not None for ln in doc.lines for c in ln.cells or ()):
+        from gongkai.core.parsing.ocr_reader import mark_low_confidence
+
+        mark_low_confidence(report, doc)
 
 
 def report_from_text(text: str, name: str | None = None) -> AnnualReport:

@@ -9,78 +9,126 @@ import re
 import zipfile
 
 from gongkai.core.errors import InputError
+from gongkai.core.parsing.limits import MAX_BYTES
 
-MAX_BYTES = 50 * 1024 * 1024
-_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|table|div|p)[\s>]", re.I)
+__all__ = ["MAX_BYTES", "decode_text", "sniff"]
+
+_HTML = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|table|tr|td|div|p|br|span|font)[\s/>]",
+    re.I,
+)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_COMMON = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]")
 
 
 def sniff(data: bytes) -> str:
     """ "pdf" | "docx" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
     if len(data) > MAX_BYTES:
         raise InputError(
-            f"文件过大（{len(data) // 1024 // 1024}MB，上限{MAX_BYTES // 1024 // 1024}MB）。"
+            f"文件过大（{len(data) / 1024 / 1024:.1f}MB，上限{MAX_BYTES // 1024 // 1024}MB），"
+            "未读取。"
         )
     if not data.strip():
         raise InputError("文件是空的。")
     head = data[:2048]
-    if head.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0:
+    if data[:1024].find(b"%PDF-") >= 0:
         return "pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if head.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in data[: 1024 * 1024]:
+            raise InputError(
+                "这是加密的 Office 文档（需要密码），无法读取；请另存为未加密的 .docx 或 PDF。"
+            )
         raise InputError(
-            "这是加密的 Office 文档或旧版 Word（.doc）文件，无法读取；"
-            "请另存为未加密的 .docx 或 PDF。"
+            "这是旧版 Word（.doc）等 Office 二进制文件（也可能是加密的文档），无法读取；"
+            "请另存为 .docx 或 PDF。"
         )
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
-    text = decode_text(data[:65536])
+    text = decode_text(data[:65536], partial=len(data) > 65536)
+    if _binary(text):
+        raise InputError("无法识别的文件格式（不是 PDF、Word、网页、图片或文本），未读取。")
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         return "json"
-    if _HTML.search(text.encode("utf-8", "ignore")[:65536]):
+    if _HTML.search(text):
         return "html"
     return "text"
+
+
+def _binary(text: str) -> bool:
+    sample = text[:8192]
+    return bool(sample) and len(_CONTROL.findall(sample)) > len(sample) * 0.05
 
 
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise InputError("文件已损坏：看似 Word 文档（ZIP 格式）但无法打开。") from exc
     if "word/document.xml" in names:
         return "docx"
+    if "content.xml" in names:
+        raise InputError(
+            "这是 OpenDocument（WPS/LibreOffice 的 .odt 等）文件，请另存为 .docx 或 PDF。"
+        )
+    if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
+        raise InputError("这是 Excel 或 PowerPoint 文件，不是年度报告文档；请提供 Word 或 PDF。")
     raise InputError("不支持的 ZIP 文件：其中没有 Word 文档内容（word/document.xml）。")
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (BOM or zero-byte pattern) or GB18030."""
+def decode_text(data: bytes, *, partial: bool = False) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (BOM, or by its byte pattern) or GB18030/GBK.
+
+    ``partial``: the bytes are a prefix of a longer file, so a character cut at the end is
+    not evidence against an encoding.
+    """
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    sample = data[:4096]
-    if len(sample) >= 4 and sample.count(0) > len(sample) // 4:
-        # UTF-16 without BOM: ASCII and most CJK text put a zero in every other byte
-        even_zeros = sample[0::2].count(0)
-        odd_zeros = sample[1::2].count(0)
-        return data.decode("utf-16-be" if even_zeros > odd_zeros else "utf-16-le", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    for candidate in (data, data[:-1], data[:-2], data[:-3]) if partial else (data,):
+        try:
+            return candidate.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        pass
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(
-                "无法识别文本编码（既不是 UTF-8、UTF-16，也不是 GB18030/GBK）。"
-            ) from None
+    best = from_bytes(data).best()
+    if best is not None:
         return str(best)
+    if partial:
+        return data.decode("gb18030", errors="replace")
+    raise InputError("无法识别文本编码（既不是 UTF-8、UTF-16，也不是 GB18030/GBK）。")
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: the endianness whose text looks like a report."""
+    sample = data[: 8192 & ~1]
+    if len(sample) < 4:
+        return None
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = len(_COMMON.findall(text)) / len(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, codec)
+    if best is None:
+        return None
+    return data[: len(data) & ~1].decode(best[1], errors="replace")
