@@ -5,10 +5,12 @@ so the demo exercises the same guards and audit trail as real work.
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -110,7 +112,26 @@ def load_demo(seed: int = 2026, count: int = 48, today: date | None = None) -> i
         if arrival > today:
             continue
         _one_case(rng, users, bureau, arrival, today)
+    _load_app_demos(today)
     return Application.objects.filter(agency=bureau).count()
+
+
+def _load_app_demos(today: date) -> None:
+    """Let each platform app add its part of the demo (catalogue, fees, reports, …).
+
+    An app takes part by defining ``load_demo(today)`` in its ``demo`` module; they run in
+    ``INSTALLED_APPS`` order, after the applications above exist.
+    """
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gongkai.web.") or config.label == "applications":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{config.name}.demo":
+                raise
+            continue
+        module.load_demo(today=today)
 
 
 def _one_case(

@@ -60,6 +60,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "gongkai.web.agencies",
     "gongkai.web.applications",
+    # Order matters for the demo: each app's ``demo.load_demo`` runs in this order.
+    "gongkai.web.workcalendar",
+    "gongkai.web.fees",
+    "gongkai.web.tasks",
+    "gongkai.web.portal",
+    "gongkai.web.catalogue",
+    "gongkai.web.reports",
+    "gongkai.web.api",
 ]
 
 MIDDLEWARE = [
