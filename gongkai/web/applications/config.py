@@ -8,7 +8,7 @@ from django.conf import settings
 
 from gongkai.core.applications.clock import Pause, answer_due
 from gongkai.core.applications.rules import ProcedureRules
-from gongkai.core.calendar.workdays import WorkCalendar, default_calendar
+from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import CalendarDataMissing
 
 
@@ -18,7 +18,10 @@ def procedure_rules() -> ProcedureRules:
 
 
 def work_calendar() -> WorkCalendar:
-    return default_calendar()
+    """The package calendar plus what administrators entered (gongkai.web.workcalendar)."""
+    from gongkai.web.workcalendar.calendar import current_calendar
+
+    return current_calendar()
 
 
 def due_date_for(
