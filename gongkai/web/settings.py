@@ -124,3 +124,32 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"gongkai": {"handlers": ["console"], "level": "INFO"}},
 }
+
+# -- background work and mail ----------------------------------------------------------
+# GONGKAI_JOB_QUEUE: "inline" (default: slow work runs in the web process right after the
+# transaction commits) or "procrastinate" (a job queue in PostgreSQL itself; run workers with
+# `python -m gongkai.web.manage procrastinate worker`). See docs/jobs-and-reminders.md.
+GONGKAI_JOB_QUEUE = os.environ.get("GONGKAI_JOB_QUEUE", "inline")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Its migrations are PostgreSQL functions, so the app exists only on PostgreSQL.
+    INSTALLED_APPS.append("procrastinate.contrib.django")
+    PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"
+elif GONGKAI_JOB_QUEUE == "procrastinate":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("GONGKAI_JOB_QUEUE=procrastinate 需要 PostgreSQL 数据库（DATABASE_URL）")
+
+# Reminders: due-soon threshold in working days, and the sender of every mail.
+GONGKAI_REMIND_DUE_SOON_DAYS = int(os.environ.get("GONGKAI_REMIND_DUE_SOON_DAYS", "3"))
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
+# Mail goes to the console unless an SMTP server is configured.
+if os.environ.get("GONGKAI_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["GONGKAI_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("GONGKAI_SMTP_PORT", "465"))
+    EMAIL_HOST_USER = os.environ.get("GONGKAI_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_SMTP_PASSWORD", "")
+    EMAIL_USE_SSL = EMAIL_PORT == 465
+    EMAIL_USE_TLS = not EMAIL_USE_SSL
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
