@@ -28,6 +28,9 @@ from gongkai.web.applications.models import Application
 
 GOVERNMENT_OFFICE = "清河县人民政府办公室"
 BUREAU = "清河县公安局"
+# Fictitious 统一社会信用代码 in the 机关 range (11…), valid check digits.
+OFFICE_CODE = "111305340000000014"
+BUREAU_CODE = "111305340000000027"
 
 # username, full name, agency, role, password: printed by `gongkai serve`, documented in
 # docs/platform.md. Demo-only accounts; a real installation creates its own users.
@@ -69,9 +72,12 @@ def demo_present() -> bool:
 
 @transaction.atomic
 def create_demo_agency() -> dict[Role, AbstractBaseUser]:
-    office = Agency.objects.create(name=GOVERNMENT_OFFICE, kind=Agency.Kind.GOVERNMENT_OFFICE)
+    office = Agency.objects.create(
+        name=GOVERNMENT_OFFICE, code=OFFICE_CODE, kind=Agency.Kind.GOVERNMENT_OFFICE
+    )
     bureau = Agency.objects.create(
         name=BUREAU,
+        code=BUREAU_CODE,
         kind=Agency.Kind.DEPARTMENT,
         supervisor=office,
         address="清河县人民路1号",

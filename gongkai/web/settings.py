@@ -137,7 +137,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 elif GONGKAI_JOB_QUEUE == "procrastinate":
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("GONGKAI_JOB_QUEUE=procrastinate 需要 PostgreSQL 数据库（DATABASE_URL）")
+    raise ImproperlyConfigured(
+        "GONGKAI_JOB_QUEUE=procrastinate 需要 PostgreSQL 数据库（请设置 DATABASE_URL）"
+    )
 
 # Reminders: due-soon threshold in working days, and the sender of every mail.
 GONGKAI_REMIND_DUE_SOON_DAYS = int(os.environ.get("GONGKAI_REMIND_DUE_SOON_DAYS", "3"))

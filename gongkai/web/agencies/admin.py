@@ -12,9 +12,9 @@ class UnitInline(admin.TabularInline):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "supervisor")
+    list_display = ("name", "code", "kind", "supervisor")
     list_filter = ("kind",)
-    search_fields = ("name",)
+    search_fields = ("name", "code")
     inlines = (UnitInline,)
 
 

@@ -15,6 +15,16 @@ class Agency(models.Model):
         DEPARTMENT = "department", "政府工作部门"
 
     name = models.CharField("机关名称", max_length=100, unique=True)
+    # The 统一社会信用代码 of a 机关 (18 characters, starting with 11) is the natural code;
+    # it identifies the agency on the command line and in data exports.
+    code = models.CharField(
+        "机关代码",
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="统一社会信用代码，用于命令行和数据导出中指代本机关",
+    )
     kind = models.CharField("机关类型", max_length=20, choices=Kind.choices)
     # §3: the 主管部门 (a government office) supervises the departments at its level and
     # receives their annual reports (§49).

@@ -6,62 +6,140 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('applications', '0001_initial'),
+        ("applications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CalendarDay',
+            name="CalendarDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(unique=True, verbose_name='日期')),
-                ('is_workday', models.BooleanField(help_text='勾选为工作日（含调休上班），不勾选为休息日。', verbose_name='上班')),
-                ('note', models.CharField(help_text='例如：春节、春节调休上班、地方民族节日', max_length=100, verbose_name='说明')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(unique=True, verbose_name="日期")),
+                (
+                    "is_workday",
+                    models.BooleanField(
+                        help_text="勾选为工作日（含调休上班），不勾选为休息日。",
+                        verbose_name="上班",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        help_text="例如：春节、春节调休上班、地方民族节日",
+                        max_length=100,
+                        verbose_name="说明",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作日历调整日',
-                'verbose_name_plural': '工作日历调整日',
-                'ordering': ('day',),
+                "verbose_name": "工作日历调整日",
+                "verbose_name_plural": "工作日历调整日",
+                "ordering": ("day",),
             },
         ),
         migrations.CreateModel(
-            name='CalendarYear',
+            name="CalendarYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='年度')),
-                ('notice', models.CharField(help_text='例如：国办发明电〔2026〕7号', max_length=200, verbose_name='依据（国务院办公厅通知文号）')),
-                ('complete', models.BooleanField(default=False, help_text='勾选后，该年未录入的日期按周一至周五上班、周六周日休息计算。', verbose_name='已完整录入')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='录入人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="年度")),
+                (
+                    "notice",
+                    models.CharField(
+                        help_text="例如：国办发明电〔2026〕7号",
+                        max_length=200,
+                        verbose_name="依据（国务院办公厅通知文号）",
+                    ),
+                ),
+                (
+                    "complete",
+                    models.BooleanField(
+                        default=False,
+                        help_text="勾选后，该年未录入的日期按周一至周五上班、周六周日休息计算。",
+                        verbose_name="已完整录入",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="录入人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作日历年度',
-                'verbose_name_plural': '工作日历年度',
-                'ordering': ('-year',),
+                "verbose_name": "工作日历年度",
+                "verbose_name_plural": "工作日历年度",
+                "ordering": ("-year",),
             },
         ),
         migrations.CreateModel(
-            name='DeadlineRecalculation',
+            name="DeadlineRecalculation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_due', models.DateField(null=True, verbose_name='原答复期限')),
-                ('new_due', models.DateField(null=True, verbose_name='新答复期限')),
-                ('cause', models.CharField(max_length=300, verbose_name='原因')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deadline_recalculations', to='applications.application', verbose_name='申请')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("old_due", models.DateField(null=True, verbose_name="原答复期限")),
+                ("new_due", models.DateField(null=True, verbose_name="新答复期限")),
+                ("cause", models.CharField(max_length=300, verbose_name="原因")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="时间")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deadline_recalculations",
+                        to="applications.application",
+                        verbose_name="申请",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="操作人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '答复期限重算记录',
-                'verbose_name_plural': '答复期限重算记录',
-                'ordering': ('-at',),
+                "verbose_name": "答复期限重算记录",
+                "verbose_name_plural": "答复期限重算记录",
+                "ordering": ("-at",),
             },
         ),
     ]
