@@ -71,9 +71,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     """A fresh Chinese-locale browser page whose relative URLs go to the live server."""
-    context = browser.new_context(
-        base_url=live_server.url, locale="zh-CN", accept_downloads=True
-    )
+    context = browser.new_context(base_url=live_server.url, locale="zh-CN", accept_downloads=True)
     context.set_default_timeout(15_000)
     try:
         yield context.new_page()
