@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from pathlib import Path
 
 from gongkai.cli.main import EXIT_OK
 from gongkai.core.calendar.deadlines import ClockInput, ClockPause, compute_answer_deadline
+from gongkai.core.calendar.notice import parse_notice
+from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import GongkaiError
 
 FORMATS = ("text", "json")
@@ -39,8 +42,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         metavar="DATE",
         help="补正后收到申请之日：作为新的第0日重新计算（第三十条）",
     )
+    p.add_argument(
+        "--holidays",
+        action="append",
+        default=[],
+        metavar="YEAR=FILE",
+        help="软件包未收录年份的节假日安排（国务院办公厅通知），每行“日期[至日期] 休息|上班 说明”，"
+        "例如 --holidays 2027=2027.txt；可重复",
+    )
     p.add_argument("--format", default="text", metavar="text|json", help="输出格式")
     p.set_defaults(func=run)
+
+
+def load_holidays(specs: list[str]) -> WorkCalendar | None:
+    """A calendar with the given years' notices entered, or None for the package alone."""
+    if not specs:
+        return None
+    overrides: dict[date, tuple[bool, str]] = {}
+    years: list[int] = []
+    for spec in specs:
+        year_text, sep, path = spec.partition("=")
+        if not sep or not year_text.strip().isdigit():
+            raise GongkaiError(f"--holidays “{spec}”应写作 年份=文件，例如2027=2027.txt")
+        year = int(year_text)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GongkaiError(f"无法读取节假日安排文件“{path}”：{exc}") from None
+        for day in parse_notice(text, year):
+            overrides[day.day] = (day.is_workday, day.note)
+        years.append(year)
+    return WorkCalendar(overrides, known_years=years)
 
 
 def parse_date(text: str, what: str) -> date:
@@ -73,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         extension_days=parse_extension(args.extend),
         restart_day0=parse_date(args.restart, "补正后收到申请之日") if args.restart else None,
     )
-    result = compute_answer_deadline(clock)
+    result = compute_answer_deadline(clock, load_holidays(args.holidays))
     if args.format == "json":
         document = {
             "due_date": result.due_date.isoformat(),
