@@ -1,139 +1,106 @@
-"""A report as an HTML page in the official layout (merged header cells included)."""
+"""A report as a standalone, accessible HTML page in the official layout.
+
+The tables come from :mod:`gongkai.core.rendering.layout` (merged header cells as in the
+official template); header cells are ``th`` with ``scope``, each table is labelled by its
+section heading, and the page needs no script or external file. ``render_html`` is the
+screen page; :func:`html_page` with another stylesheet is the page the PDF is printed from.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from gongkai.core.report import labels as L
+from gongkai.core.rendering.layout import (
+    CAPTION,
+    HEAD,
+    LABEL,
+    NOTE,
+    Spot,
+    TableLayout,
+    preamble,
+    report_title,
+    section_paragraphs,
+    signature_lines,
+    table_layouts,
+    title_lines,
+)
 from gongkai.core.report.model import AnnualReport
 
-_STYLE = (
-    "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:60rem;"
-    "margin:2rem auto;line-height:1.7}table{border-collapse:collapse;width:100%;margin:1rem 0}"
-    "td,th{border:1px solid #333;padding:.2rem .4rem;text-align:center;font-size:.9rem}"
-    "h1{text-align:center;font-size:1.5rem}"
-)
-
-
-def _td(text: object, *, rowspan: int = 1, colspan: int = 1, header: bool = False) -> str:
-    tag = "th" if header else "td"
-    attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
-        f' colspan="{colspan}"' if colspan > 1 else ""
-    )
-    shown = "" if text is None else escape(str(text))
-    return f"<{tag}{attrs}>{shown}</{tag}>"
-
-
-def _table2(report: AnnualReport) -> str:
-    rows = []
-    for block in L.SPEC["table2"]["blocks"]:
-        rows.append("<tr>" + _td(block["caption"], colspan=4, header=True) + "</tr>")
-        cols = block["columns"]
-        header = [_td(c, header=True) for c in cols]
-        header[-1] = _td(cols[-1], colspan=5 - len(cols), header=True)
-        rows.append("<tr>" + "".join(header) + "</tr>")
-        for row in block["rows"]:
-            value = report.table2.get(row["key"])
-            if value is None and block["key"] == "art20_1":
-                continue  # a row the report does not have is left out, not printed blank
-            cells = list(value.values()) if isinstance(value, dict) else [value]
-            tds = [_td(row["label"])] + [_td(v) for v in cells]
-            if len(cells) == 1:
-                tds[-1] = _td(cells[0], colspan=3)
-            rows.append("<tr>" + "".join(tds) + "</tr>")
-    return "<table>" + "".join(rows) + "</table>"
-
-
-_GROUPS = {  # first row of each group in 三、本年度办理结果, with its height
-    "denied_state_secret": ("（三）不予公开", 8),
-    "unable_not_held": ("（四）无法提供", 3),
-    "not_processed_petition": ("（五）不予处理", 5),
-    "other_no_supplement": ("（六）其他处理", 3),
-}
-
-
-def _table3(report: AnnualReport) -> str:
-    rows = [
-        "<tr>"
-        + _td(L.T3_CORNER_NOTE, rowspan=3, colspan=3, header=True)
-        + _td("申请人情况", colspan=7, header=True)
-        + "</tr>",
-        "<tr>"
-        + _td("自然人", rowspan=2, header=True)
-        + _td("法人或其他组织", colspan=5, header=True)
-        + _td("总计", rowspan=2, header=True)
-        + "</tr>",
-        "<tr>"
-        + "".join(_td(L.T3_COLUMN_LABELS[c], header=True) for c in L.T3_COLUMNS[1:-1])
-        + "</tr>",
-    ]
-    outcome_rows = report.t3_outcome_rows
-    for key in report.t3_rows:
-        values = report.table3.get(key)
-        cells = "".join(_td((values or {}).get(c)) for c in L.T3_COLUMNS)
-        label = L.t3_row_label(key)
-        if key not in outcome_rows and key != "results_total":
-            rows.append("<tr>" + _td(label, colspan=3) + cells + "</tr>")
-            continue
-        head = (
-            _td("三、本年度办理结果", rowspan=len(outcome_rows) + 1)
-            if key == outcome_rows[0]
-            else ""
-        )
-        if key in _GROUPS:
-            group, height = _GROUPS[key]
-            head += _td(group, rowspan=height if report.format == L.FORMAT_2021 else 1)
-            rows.append("<tr>" + head + _td(label) + cells + "</tr>")
-        elif _in_group(key, report):
-            rows.append("<tr>" + _td(label) + cells + "</tr>")
-        else:
-            rows.append("<tr>" + head + _td(label, colspan=2) + cells + "</tr>")
-    return "<table>" + "".join(rows) + "</table>"
-
-
-def _in_group(key: str, report: AnnualReport) -> bool:
-    path = L.T3_ROW_PATHS.get(key, ())
-    return len(path) == 3 and key not in _GROUPS
-
-
-def _table4(report: AnnualReport) -> str:
-    leaves = [L.T4_LEAF_LABELS[k] for k in (*L.T4_LEAVES, "total")]
-    rows = [
-        "<tr>"
-        + _td("行政复议", colspan=5, header=True)
-        + _td("行政诉讼", colspan=10, header=True)
-        + "</tr>",
-        "<tr>"
-        + "".join(_td(x, rowspan=2, header=True) for x in leaves)
-        + _td("未经复议直接起诉", colspan=5, header=True)
-        + _td("复议后起诉", colspan=5, header=True)
-        + "</tr>",
-        "<tr>" + "".join(_td(x, header=True) for x in leaves * 2) + "</tr>",
-        "<tr>" + "".join(_td(report.table4[c]) for c in L.T4_COLUMNS) + "</tr>",
-    ]
-    return "<table>" + "".join(rows) + "</table>"
+SCREEN_STYLE = """
+body{font-family:'Noto Serif CJK SC','FangSong','仿宋',serif;max-width:62rem;margin:2rem auto;
+padding:0 1rem;line-height:1.8;color:#111}
+h1{text-align:center;font-size:1.6rem;line-height:1.4}
+h2{font-family:'Noto Sans CJK SC','SimHei','黑体',sans-serif;font-size:1.15rem;margin-top:2rem}
+p{text-indent:2em;margin:.4rem 0}
+p.signature{text-align:right;text-indent:0}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;margin:1rem 0;font-family:'Noto Serif CJK SC',serif}
+td,th{border:1px solid #333;padding:.2rem .35rem;text-align:center;font-size:.9rem;
+font-weight:normal}
+th.caption{background:#c6d9f1;text-align:left}
+th.note{font-family:'Noto Sans CJK SC','KaiTi','楷体',sans-serif;text-align:left;font-size:.8rem}
+th.left{text-align:left}
+"""
 
 
 def render_html(report: AnnualReport) -> str:
-    title = report.title or f"{report.agency or ''}{report.year or ''}年政府信息公开工作年度报告"
+    """The report as one HTML page for the screen (no script, no external resources)."""
+    return html_page(report, SCREEN_STYLE)
+
+
+def html_page(report: AnnualReport, style: str) -> str:
+    title = escape(report_title(report))
     parts = [
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title><style>{style}</style></head>",
+        f"<body><main><h1>{'<br>'.join(escape(t) for t in title_lines(report))}</h1>",
     ]
-    if report.year:
-        parts.append(f"<p>本报告统计期限自{report.year}年1月1日起至{report.year}年12月31日止。</p>")
-    texts = {s.key: s.text for s in report.sections if s.key}
-    tables = {"proactive": _table2, "applications": _table3, "review_litigation": _table4}
-    for key, heading in zip(L.SECTION_KEYS, L.REPORT_SECTIONS, strict=True):
-        parts.append(f"<h2>{escape(heading)}</h2>")
-        for paragraph in (texts.get(key) or "").split("\n"):
-            if paragraph.strip():
-                parts.append(f"<p>{escape(paragraph)}</p>")
+    parts += [f"<p>{escape(line)}</p>" for line in preamble(report)]
+    tables = table_layouts(report)
+    for number, (key, heading, paragraphs) in enumerate(section_paragraphs(report), start=1):
+        heading_id = f"section-{number}"
+        parts.append(f'<h2 id="{heading_id}">{escape(heading)}</h2>')
+        parts += [f"<p>{escape(p)}</p>" for p in paragraphs]
         if key in tables:
-            parts.append(tables[key](report))
-    if report.publication_date:
-        d = report.publication_date
-        parts.append(f"<p style='text-align:right'>{d.year}年{d.month}月{d.day}日</p>")
-    parts.append("</body></html>")
+            parts.append(table_html(tables[key], heading_id))
+    parts += [f'<p class="signature">{escape(line)}</p>' for line in signature_lines(report)]
+    parts.append("</main></body></html>")
     return "\n".join(parts)
+
+
+def table_html(layout: TableLayout, labelled_by: str | None = None) -> str:
+    label = f' aria-labelledby="{labelled_by}"' if labelled_by else ""
+    head = [_row(cells) for cells in layout.rows[: layout.header_rows]]
+    body = [_row(cells) for cells in layout.rows[layout.header_rows :]]
+    thead = f"<thead>{''.join(head)}</thead>" if head else ""
+    total = sum(layout.widths)
+    cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in layout.widths)
+    return (
+        f'<div class="table-wrap"><table class="{layout.key}"{label}>'
+        f"<colgroup>{cols}</colgroup>{thead}<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _row(cells: tuple[Spot, ...]) -> str:
+    return "<tr>" + "".join(_cell(spot) for spot in cells) + "</tr>"
+
+
+def _cell(spot: Spot) -> str:
+    attrs = ""
+    if spot.rowspan > 1:
+        attrs += f' rowspan="{spot.rowspan}"'
+    if spot.colspan > 1:
+        attrs += f' colspan="{spot.colspan}"'
+    text = escape(spot.text)
+    if spot.role in (HEAD, NOTE, CAPTION):
+        scope = "colgroup" if spot.colspan > 1 else "col"
+        classes = {CAPTION: "caption", NOTE: "note"}.get(spot.role, "")
+        cls = f' class="{classes}"' if classes else ""
+        return f'<th scope="{scope}"{cls}{attrs}>{text}</th>'
+    if spot.role == LABEL:
+        scope = "rowgroup" if spot.rowspan > 1 else "row"
+        cls = ' class="left"' if spot.align == "left" else ""
+        return f'<th scope="{scope}"{cls}{attrs}>{text}</th>'
+    return f"<td{attrs}>{text}</td>"
