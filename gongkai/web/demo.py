@@ -17,13 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core.applications.applicants import ApplicantType
-from gongkai.core.applications.channels import Channel, needs_confirmation
+from gongkai.core.applications.channels import INTAKE_CHANNELS, IntakeForm, needs_confirmation
 from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.roles import Role
+from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import CalendarDataMissing
 from gongkai.web.agencies.models import Agency, Membership, Unit
 from gongkai.web.applications import services
 from gongkai.web.applications.config import work_calendar
+from gongkai.web.applications.letter_files import deferred_letter_files
 from gongkai.web.applications.models import Application
 
 GOVERNMENT_OFFICE = "清河县人民政府办公室"
@@ -63,6 +65,7 @@ ORGS = {
     ApplicantType.SOCIAL_WELFARE_ORG: "某公益基金会",
     ApplicantType.OTHER_ORG: "某村民委员会",
 }
+UNITS = ("法制大队", "交通管理大队", "治安管理大队")
 Step = Callable[[date], object]
 
 
@@ -84,7 +87,8 @@ def create_demo_agency() -> dict[Role, AbstractBaseUser]:
         phone="0000-1234567",
     )
     unit = Unit.objects.create(agency=bureau, name="办公室（政府信息公开工作机构）")
-    Unit.objects.create(agency=bureau, name="法制大队")
+    for name in UNITS:
+        Unit.objects.create(agency=bureau, name=name)
     agencies = {office.name: office, bureau.name: bureau}
     users: dict[Role, AbstractBaseUser] = {}
     for username, full_name, agency_name, role, password in DEMO_USERS:
@@ -111,13 +115,16 @@ def load_demo(seed: int = 2026, count: int = 48, today: date | None = None) -> i
     rng = random.Random(seed)
     calendar = work_calendar()
     first = today - timedelta(days=365)
-    for _ in range(count):
-        arrival = calendar.add_working_days(first + timedelta(days=rng.randrange(360)), 0)
-        while not calendar.is_workday(arrival):
-            arrival += timedelta(days=1)
-        if arrival > today:
-            continue
-        _one_case(rng, users, bureau, arrival, today)
+    # Letters are rendered when first downloaded: dozens of PDFs would slow the first start.
+    with deferred_letter_files():
+        for _ in range(count):
+            arrival = calendar.add_working_days(first + timedelta(days=rng.randrange(360)), 0)
+            while not calendar.is_workday(arrival):
+                arrival += timedelta(days=1)
+            if arrival > today:
+                continue
+            _one_case(rng, users, bureau, arrival, today)
+        _showcase(rng, users, bureau, today)
     _load_app_demos(today)
     return Application.objects.filter(agency=bureau).count()
 
@@ -140,18 +147,60 @@ def _load_app_demos(today: date) -> None:
         module.load_demo(today=today)
 
 
-def _one_case(
+SCENARIOS = (
+    "grant",
+    "deny",
+    "supplement",
+    "lapse",
+    "consult",
+    "extend",
+    "withdraw",
+    "not_held",
+    "assign",
+    "published",
+    "referral",
+    "partial",
+)
+WEIGHTS = (24, 8, 7, 4, 6, 5, 3, 10, 8, 5, 5, 4)
+DECISIONS: dict[str, tuple[Outcome, str, dict[str, str]]] = {
+    "deny": (Outcome.DENIED_PROCESS, "属于内部讨论的过程稿，尚未形成正式文件", {}),
+    "consult": (Outcome.DENIED_THIRD_PARTY, "第三方不同意公开且理由合理，涉及商业秘密", {}),
+    "not_held": (Outcome.NOT_EXIST, "", {}),
+    "supplement": (Outcome.STILL_UNCLEAR, "", {}),
+    "published": (
+        Outcome.ALREADY_PUBLIC,
+        "",
+        {"details": "该信息已在清河县人民政府门户网站“政府信息公开—清河县公安局”栏目公开"},
+    ),
+    "referral": (
+        Outcome.NOT_THIS_AGENCY,
+        "所申请信息由交通运输部门制作并保存",
+        {"referral": "清河县交通运输局（地址：清河县建设路8号，电话0000-2345678）"},
+    ),
+    "partial": (Outcome.PARTIAL, "其中涉及个人信息的部分依法不予公开", {}),
+}
+
+
+def _register(
     rng: random.Random,
     users: dict[Role, AbstractBaseUser],
     bureau: Agency,
     arrival: date,
-    today: date,
-) -> None:
-    channel = rng.choice(list(Channel))
+    form: IntakeForm | None = None,
+) -> Application:
+    form = form or rng.choice(list(IntakeForm))
+    channel = INTAKE_CHANNELS[form]
     kind = rng.choices(list(ApplicantType), weights=(70, 8, 3, 2, 12, 5))[0]
     name = rng.choice(NAMES) if kind is ApplicantType.NATURAL_PERSON else ORGS[kind]
+    records: dict[str, object] = {"intake_form": form.value}
+    if form is IntakeForm.ORAL:
+        records |= {"transcribed_by": "王登记", "transcript_confirmed": True}
+    elif form is IntakeForm.MAIL_SIGNED:
+        records["tracking_number"] = f"EA{rng.randrange(10**8, 10**9)}CN"
+    elif form in (IntakeForm.FAX, IntakeForm.EMAIL):
+        records["sender_address"] = "0000-7654321" if form is IntakeForm.FAX else "demo@example.cn"
     at = timezone.make_aware(datetime.combine(arrival, time(10, rng.randrange(60))))
-    app = services.register(
+    return services.register(
         users[Role.REGISTRAR],
         bureau,
         channel=channel,
@@ -159,28 +208,57 @@ def _one_case(
         applicant_type=kind,
         applicant_name=name,
         description=rng.choice(REQUESTS),
+        id_document="居民身份证 1305341990" + "".join(rng.choice("0123456789") for _ in range(8)),
         contact_phone="138" + "".join(rng.choice("0123456789") for _ in range(8)),
+        **records,
     )
-    handler, reviewer, head = users[Role.HANDLER], users[Role.REVIEWER], users[Role.OFFICE_HEAD]
+
+
+def _one_case(
+    rng: random.Random,
+    users: dict[Role, AbstractBaseUser],
+    bureau: Agency,
+    arrival: date,
+    today: date,
+    scenario: str | None = None,
+) -> Application:
+    app = _register(rng, users, bureau, arrival)
+    steps = _case_steps(rng, users, bureau, app, scenario or rng.choices(SCENARIOS, WEIGHTS)[0])
+    _run_steps(steps, arrival, today)
+    return app
+
+
+def _case_steps(
+    rng: random.Random,
+    users: dict[Role, AbstractBaseUser],
+    bureau: Agency,
+    app: Application,
+    scenario: str,
+) -> list[tuple[int, Step]]:
+    registrar, handler, head = users[Role.REGISTRAR], users[Role.HANDLER], users[Role.OFFICE_HEAD]
     pk = app.pk
     steps: list[tuple[int, Step]] = []
-    if needs_confirmation(channel):
+    if needs_confirmation(app.channel_enum):
         steps.append(
             (
                 rng.choice((0, 0, 1)),
-                lambda d: services.confirm_receipt(
-                    users[Role.REGISTRAR], pk, on=d, method="电话确认"
+                lambda d: services.confirm_receipt(registrar, pk, on=d, method="电话确认"),
+            )
+        )
+    if scenario != "withdraw":
+        conclusion = {"supplement": "unclear", "lapse": "unclear", "consult": "third_party"}
+        steps.append(
+            (
+                1,
+                lambda d: services.review(
+                    handler, pk, on=d, conclusion=conclusion.get(scenario, "clear")
                 ),
             )
         )
-    scenario = rng.choices(
-        ("grant", "deny", "supplement", "lapse", "consult", "extend", "withdraw", "not_held"),
-        weights=(30, 10, 8, 4, 6, 6, 3, 12),
-    )[0]
     if scenario in ("supplement", "lapse"):
         steps.append(
             (
-                rng.randint(1, 5),
+                rng.randint(1, 4),
                 lambda d: services.request_supplement(
                     handler, pk, on=d, items="请明确所需信息的时间范围和文件名称"
                 ),
@@ -193,19 +271,22 @@ def _one_case(
                 (rng.randint(2, 10), lambda d: services.receive_supplement(handler, pk, on=d))
             )
     if scenario == "consult":
+        steps += _consultation_steps(rng, handler, pk)
+    if scenario == "assign":
+        unit = Unit.objects.get(agency=bureau, name=rng.choice(UNITS))
         steps.append(
             (
-                rng.randint(2, 6),
-                lambda d: services.start_consultation(
-                    handler, pk, on=d, party="third_party", party_name="某建设工程有限公司"
+                1,
+                lambda d: services.assign(
+                    handler, pk, on=d, unit_id=unit.pk, instructions="请检索并提供所申请的信息"
                 ),
             )
         )
         steps.append(
             (
-                rng.randint(5, 15),
-                lambda d: services.finish_consultation(
-                    handler, pk, on=d, reply="不同意公开，涉及商业秘密"
+                rng.randint(2, 6),
+                lambda d: services.record_feedback(
+                    handler, pk, on=d, result="held", feedback="已检索到相关文件，见附件"
                 ),
             )
         )
@@ -222,28 +303,165 @@ def _one_case(
         steps.append(
             (
                 rng.randint(1, 8),
-                lambda d: services.withdraw(users[Role.REGISTRAR], pk, on=d, note="申请人书面撤回"),
+                lambda d: services.withdraw(registrar, pk, on=d, note="申请人书面撤回"),
             )
         )
-    else:
-        outcome, reasons = {
-            "deny": (Outcome.DENIED_PROCESS, "属于过程性信息，依据《条例》第十六条第二款不予公开"),
-            "consult": (
-                Outcome.DENIED_THIRD_PARTY,
-                "第三方不同意公开且理由合理，依据第十五条、第三十二条",
+    elif scenario != "lapse":
+        steps += _reply_steps(rng, users, pk, scenario)
+    if scenario in ("lapse", "withdraw") and rng.random() < 0.5:
+        steps.append((rng.randint(3, 10), lambda d: services.archive(registrar, pk, on=d)))
+    return steps
+
+
+def _consultation_steps(
+    rng: random.Random, handler: AbstractBaseUser, pk: int
+) -> list[tuple[int, Step]]:
+    sent = {"day": date.min}
+
+    def start(d: date) -> object:
+        sent["day"] = d
+        return services.start_consultation(
+            handler,
+            pk,
+            on=d,
+            party="third_party",
+            party_name="某建设工程有限公司",
+            matter="该公司投标文件中的报价及技术方案",
+        )
+
+    def finish(d: date) -> object:
+        return services.finish_consultation(
+            handler,
+            pk,
+            on=d,
+            delivered_on=max(sent["day"], d - timedelta(days=3)),
+            reply="不同意公开，涉及商业秘密",
+            result="objection",
+        )
+
+    return [(rng.randint(2, 6), start), (rng.randint(5, 15), finish)]
+
+
+def _reply_steps(
+    rng: random.Random, users: dict[Role, AbstractBaseUser], pk: int, scenario: str
+) -> list[tuple[int, Step]]:
+    registrar, handler, reviewer = users[Role.REGISTRAR], users[Role.HANDLER], users[Role.REVIEWER]
+    outcome, reasons, extra = DECISIONS.get(scenario, (Outcome.GRANTED, "", {}))
+    steps: list[tuple[int, Step]] = [
+        (
+            rng.randint(3, 14),
+            lambda d: services.decide(
+                reviewer, pk, on=d, outcome=outcome, reasons=reasons, **extra
             ),
-            "not_held": (Outcome.NOT_EXIST, ""),
-            "supplement": (Outcome.STILL_UNCLEAR, ""),
-        }.get(scenario, (Outcome.GRANTED, ""))
-        if scenario != "lapse":
+        ),
+        (rng.randint(1, 3), lambda d: services.issue(handler, pk, on=d)),
+    ]
+    if rng.random() < 0.85:
+        method, proof = rng.choice(
+            (("mail", "EMS回执"), ("direct", "申请人当场签收"), ("email", "电子邮件已读回执"))
+        )
+        steps.append(
+            (
+                rng.randint(1, 3),
+                lambda d: services.serve(handler, pk, on=d, method=method, proof=proof),
+            )
+        )
+        if rng.random() < 0.6:
             steps.append(
                 (
-                    rng.randint(3, 14),
-                    lambda d: services.decide(reviewer, pk, on=d, outcome=outcome, reasons=reasons),
+                    rng.randint(5, 20),
+                    lambda d: services.archive(
+                        registrar, pk, on=d, reference=f"{d.year}-依申请-{pk:04d}"
+                    ),
                 )
             )
-            steps.append((rng.randint(1, 3), lambda d: services.issue(handler, pk, on=d)))
-    _run_steps(steps, arrival, today)
+    return steps
+
+
+def _showcase(
+    rng: random.Random, users: dict[Role, AbstractBaseUser], bureau: Agency, today: date
+) -> None:
+    """Recent cases stopped in each open state, so every state of the workspace is on show."""
+    registrar, handler = users[Role.REGISTRAR], users[Role.HANDLER]
+    reviewer = users[Role.REVIEWER]
+    unit = Unit.objects.get(agency=bureau, name=UNITS[0])
+
+    def review(pk: int) -> Step:
+        return lambda d: services.review(handler, pk, on=d, conclusion="clear")
+
+    plans: list[tuple[int, IntakeForm, Callable[[int], list[tuple[int, Step]]]]] = [
+        (1, IntakeForm.ONLINE, lambda pk: []),  # awaiting the §31 confirmation
+        (23, IntakeForm.IN_PERSON, lambda pk: []),  # nobody acted: overdue
+        (
+            3,
+            IntakeForm.IN_PERSON,
+            lambda pk: [
+                (1, review(pk)),
+                (
+                    1,
+                    lambda d: services.assign(
+                        handler, pk, on=d, unit_id=unit.pk, instructions="请检索所申请的信息"
+                    ),
+                ),
+            ],
+        ),
+        (
+            4,
+            IntakeForm.ORAL,
+            lambda pk: [
+                (1, review(pk)),
+                (
+                    1,
+                    lambda d: services.request_supplement(
+                        handler, pk, on=d, items="请写明所需文件的名称或文号"
+                    ),
+                ),
+            ],
+        ),
+        (
+            8,
+            IntakeForm.MAIL_SIGNED,
+            lambda pk: [
+                (1, review(pk)),
+                (2, lambda d: services.decide(reviewer, pk, on=d, outcome=Outcome.GRANTED)),
+            ],
+        ),
+        (
+            10,
+            IntakeForm.IN_PERSON,
+            lambda pk: [
+                (1, review(pk)),
+                (2, lambda d: services.decide(reviewer, pk, on=d, outcome=Outcome.NOT_EXIST)),
+                (1, lambda d: services.issue(registrar, pk, on=d)),
+            ],
+        ),
+        (
+            30,
+            IntakeForm.IN_PERSON,
+            lambda pk: [
+                (1, review(pk)),
+                (1, lambda d: services.request_supplement(handler, pk, on=d, items="时间范围")),
+                (16, lambda d: services.lapse_supplement(handler, pk, on=d)),
+            ],
+        ),
+    ]
+    calendar = work_calendar()
+    for back, form, plan in plans:
+        try:
+            arrival = _working_days_before(calendar, today, back)
+        except CalendarDataMissing:
+            continue
+        app = _register(rng, users, bureau, arrival, form)
+        _run_steps(plan(app.pk), arrival, today)
+
+
+def _working_days_before(calendar: WorkCalendar, today: date, n: int) -> date:
+    day = today
+    while n > 0 or not calendar.is_workday(day):
+        day -= timedelta(days=1)
+        if calendar.is_workday(day):
+            n -= 1
+    return day
 
 
 def _run_steps(steps: list[tuple[int, Step]], start: date, today: date) -> None:

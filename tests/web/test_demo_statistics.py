@@ -51,3 +51,44 @@ def test_demo_users_cover_every_role() -> None:
         "administrator",
         "supervisor",
     }
+
+
+def test_the_demo_has_cases_in_every_state_of_the_workspace() -> None:
+    from gongkai.core.applications.statuses import Status
+    from gongkai.web.applications.models import Assignment, Letter, ServiceRecord
+
+    demo.load_demo(today=TODAY)
+    statuses = set(Application.objects.values_list("status", flat=True))
+    fee_states = {Status.FEE_PENDING.value, Status.FEE_LAPSED.value}  # the fees app's demo
+    assert {s.value for s in Status} - fee_states <= statuses
+    assert Application.objects.exclude(intake_form="").count() == Application.objects.count()
+    assert Assignment.objects.exclude(feedback_on=None).exists()
+    assert ServiceRecord.objects.exists()
+    kinds = set(Letter.objects.values_list("kind", flat=True))
+    assert kinds == {
+        "supplement_notice",
+        "extension_notice",
+        "consultation",
+        "termination_notice",
+        "reply",
+    }
+    assert not Letter.objects.exclude(pdf="").exists()  # rendered on first download
+
+
+def test_every_demo_case_page_and_letter_preview_renders() -> None:
+    from django.test import Client
+
+    from gongkai.web.applications.models import Letter
+
+    demo.load_demo(count=20, today=TODAY)
+    for username in ("chengban", "jiandu"):
+        client = Client()
+        assert client.login(username=username, password=f"{username}-demo-2026")
+        for pk in Application.objects.values_list("pk", flat=True):
+            assert client.get(f"/applications/{pk}/").status_code == 200
+        for pk in Letter.objects.values_list("pk", flat=True):
+            assert client.get(f"/applications/letters/{pk}/").status_code == 200
+    client = Client()
+    assert client.login(username="chengban", password="chengban-demo-2026")
+    for query in ("", "?group=all", "?due=overdue", "?due=soon", "?q=本局", "?page=2"):
+        assert client.get(f"/applications/{query}").status_code == 200

@@ -190,8 +190,10 @@ def test_side_effects_run_only_after_commit(
     app = registered(staff, MON)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.request_supplement(staff[Role.HANDLER], app.pk, on=MON, items="文件名称")
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the letter's files, then the notice
     assert "补正告知书" in caplog.text
+    letter = Application.objects.get(pk=app.pk).letters.get()
+    assert letter.docx.name.endswith(".docx") and letter.pdf.name.endswith(".pdf")
 
 
 def test_a_failed_step_leaves_no_event_and_no_change(staff: Staff) -> None:
@@ -203,3 +205,51 @@ def test_a_failed_step_leaves_no_event_and_no_change(staff: Staff) -> None:
     fresh = Application.objects.get(pk=app.pk)
     assert fresh.extension_days == 0
     assert actions(fresh) == ["register"]
+
+
+def test_still_unclear_only_after_a_supplement(staff: Staff) -> None:
+    app = registered(staff, MON)
+    with pytest.raises(GuardFailed, match="第三十条"):
+        services.decide(staff[Role.REVIEWER], app.pk, on=MON, outcome=Outcome.STILL_UNCLEAR)
+
+
+def test_review_names_the_handler_of_this_agency_only(staff: Staff) -> None:
+    from web_builders import make_staff
+
+    other = make_staff("另一县公安局", prefix="other-")
+    app = registered(staff, MON)
+    with pytest.raises(GuardFailed, match="承办岗位"):
+        services.review(
+            staff[Role.REVIEWER],
+            app.pk,
+            on=MON,
+            conclusion="clear",
+            handler_id=other[Role.HANDLER].pk,
+        )
+    app = services.review(staff[Role.HANDLER], app.pk, on=MON, conclusion="clear")
+    assert app.handler_id == staff[Role.HANDLER].pk and app.reviewed_on == MON
+    assert app.status == Status.RECEIVED
+    assert actions(app) == ["register", "review"]
+
+
+def test_service_and_archive_close_the_file(staff: Staff) -> None:
+    handler = staff[Role.HANDLER]
+    app = registered(staff, MON)
+    services.decide(staff[Role.REVIEWER], app.pk, on=MON, outcome=Outcome.GRANTED)
+    with pytest.raises(InvalidTransition):
+        services.archive(handler, app.pk, on=date(2025, 3, 5))
+    services.issue(handler, app.pk, on=date(2025, 3, 4))
+    with pytest.raises(GuardFailed, match="不能早于"):
+        services.serve(handler, app.pk, on=date(2025, 3, 3), method="mail", proof="EMS1")
+    with pytest.raises(GuardFailed, match="送达凭证"):
+        services.serve(handler, app.pk, on=date(2025, 3, 5), method="mail", proof=" ")
+    app = services.serve(handler, app.pk, on=date(2025, 3, 5), method="mail", proof="EMS1")
+    record = app.services.get()
+    assert record.letter is not None and record.letter.kind == "reply"
+    app = services.archive(handler, app.pk, on=date(2025, 3, 6), reference="卷1")
+    assert (app.status, app.served_on, app.archived_on) == (
+        Status.ARCHIVED,
+        date(2025, 3, 5),
+        date(2025, 3, 6),
+    )
+    assert app.concluded_on == date(2025, 3, 4)  # 表三 counts the issue date (K10)

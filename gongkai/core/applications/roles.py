@@ -33,44 +33,76 @@ ROLE_LABELS: dict[Role, str] = {
 class Action(StrEnum):
     REGISTER = "register"
     CONFIRM_RECEIPT = "confirm_receipt"
+    REVIEW = "review"
     REQUEST_SUPPLEMENT = "request_supplement"
     RECEIVE_SUPPLEMENT = "receive_supplement"
     LAPSE_SUPPLEMENT = "lapse_supplement"
     START_CONSULTATION = "start_consultation"
     FINISH_CONSULTATION = "finish_consultation"
+    ASSIGN = "assign"
+    RECORD_FEEDBACK = "record_feedback"
     APPROVE_EXTENSION = "approve_extension"
     DECIDE = "decide"
     ISSUE = "issue"
+    SERVE = "serve"
+    ARCHIVE = "archive"
     WITHDRAW = "withdraw"
+    # 信息处理费 (gongkai.web.fees; domain.md §4)
+    ASSESS_FEE = "assess_fee"
+    ISSUE_FEE_NOTICE = "issue_fee_notice"
+    RECORD_FEE_NOTICE_RECEIPT = "record_fee_notice_receipt"
+    RECORD_FEE_PAYMENT = "record_fee_payment"
+    LAPSE_FEE = "lapse_fee"
 
 
 ACTION_LABELS: dict[Action, str] = {
     Action.REGISTER: "登记申请",
     Action.CONFIRM_RECEIPT: "确认收到申请",
+    Action.REVIEW: "审查",
     Action.REQUEST_SUPPLEMENT: "发出补正告知",
     Action.RECEIVE_SUPPLEMENT: "收到补正材料",
     Action.LAPSE_SUPPLEMENT: "逾期未补正，终止办理",
     Action.START_CONSULTATION: "发出征求意见",
     Action.FINISH_CONSULTATION: "征求意见结束",
+    Action.ASSIGN: "交办内设机构",
+    Action.RECORD_FEEDBACK: "收到交办反馈",
     Action.APPROVE_EXTENSION: "批准延期答复",
     Action.DECIDE: "作出办理决定",
     Action.ISSUE: "出具答复",
+    Action.SERVE: "送达",
+    Action.ARCHIVE: "归档",
     Action.WITHDRAW: "申请人撤回申请",
+    Action.ASSESS_FEE: "核定信息处理费",
+    Action.ISSUE_FEE_NOTICE: "发出收费通知",
+    Action.RECORD_FEE_NOTICE_RECEIPT: "申请人收到收费通知",
+    Action.RECORD_FEE_PAYMENT: "缴纳信息处理费",
+    Action.LAPSE_FEE: "逾期未缴费，终止办理",
 }
 
 R = Role
 ACTION_ROLES: dict[Action, frozenset[Role]] = {
     Action.REGISTER: frozenset({R.REGISTRAR, R.HANDLER}),
     Action.CONFIRM_RECEIPT: frozenset({R.REGISTRAR, R.HANDLER}),
+    Action.REVIEW: frozenset({R.HANDLER, R.REVIEWER}),
     Action.REQUEST_SUPPLEMENT: frozenset({R.HANDLER}),
     Action.RECEIVE_SUPPLEMENT: frozenset({R.REGISTRAR, R.HANDLER}),
     Action.LAPSE_SUPPLEMENT: frozenset({R.HANDLER}),
     Action.START_CONSULTATION: frozenset({R.HANDLER}),
     Action.FINISH_CONSULTATION: frozenset({R.HANDLER}),
+    Action.ASSIGN: frozenset({R.HANDLER}),
+    Action.RECORD_FEEDBACK: frozenset({R.HANDLER}),
     Action.APPROVE_EXTENSION: frozenset({R.OFFICE_HEAD}),
     Action.DECIDE: frozenset({R.REVIEWER, R.OFFICE_HEAD}),
     Action.ISSUE: frozenset({R.REGISTRAR, R.HANDLER}),
+    Action.SERVE: frozenset({R.REGISTRAR, R.HANDLER}),
+    Action.ARCHIVE: frozenset({R.REGISTRAR, R.HANDLER}),
     Action.WITHDRAW: frozenset({R.REGISTRAR, R.HANDLER}),
+    # Charging is discretionary (§42 "可以"): the handler decides and is recorded as such.
+    Action.ASSESS_FEE: frozenset({R.HANDLER}),
+    Action.ISSUE_FEE_NOTICE: frozenset({R.HANDLER}),
+    Action.RECORD_FEE_NOTICE_RECEIPT: frozenset({R.REGISTRAR, R.HANDLER}),
+    Action.RECORD_FEE_PAYMENT: frozenset({R.REGISTRAR, R.HANDLER}),
+    Action.LAPSE_FEE: frozenset({R.HANDLER}),
 }
 del R
 
@@ -87,3 +119,13 @@ def require_role(action: Action, held: frozenset[Role] | set[Role]) -> None:
     if not allowed & set(held):
         names = "、".join(ROLE_LABELS[r] for r in Role if r in allowed)
         raise PermissionDenied(f"“{ACTION_LABELS[action]}”须由本机关的{names}岗位人员办理")
+
+
+# Who sees an applicant's identity number and contacts unmasked on the case page: those who
+# check identity (登记, 审核 for requests about the applicant's own records) or contact and
+# serve the applicant (承办). Everyone else, and every list, sees them masked.
+SEES_PERSONAL_DATA: frozenset[Role] = frozenset({Role.REGISTRAR, Role.HANDLER, Role.REVIEWER})
+
+
+def sees_personal_data(held: frozenset[Role] | set[Role]) -> bool:
+    return bool(SEES_PERSONAL_DATA & set(held))

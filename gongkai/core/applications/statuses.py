@@ -18,17 +18,22 @@ class Status(StrEnum):
     RECEIVED = "received"
     SUPPLEMENT_REQUESTED = "supplement_requested"
     CONSULTING = "consulting"
+    ASSIGNED = "assigned"
+    FEE_PENDING = "fee_pending"  # 收费通知待缴费 (gongkai.web.fees)
     DECIDED = "decided"
     ISSUED = "issued"
+    SERVED = "served"
     LAPSED = "lapsed"
+    FEE_LAPSED = "fee_lapsed"  # 逾期未缴费，视为放弃 → 表三（六）2
     WITHDRAWN = "withdrawn"
+    ARCHIVED = "archived"
 
 
 class Group(StrEnum):
     INTAKE = "intake"  # arrived, day 0 not yet fixed (§31 confirmation pending)
     ACTIVE = "active"  # the §33 clock runs
     WAITING = "waiting"  # the clock does not run: awaiting a supplement or a consultation
-    CONCLUDED = "concluded"  # counted in 表三 三、本年度办理结果
+    CONCLUDED = "concluded"  # counted in 表三 三、本年度办理结果; later steps only file it
 
 
 GROUP_LABELS: dict[Group, str] = {
@@ -64,15 +69,28 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         Group.ACTIVE,
         S.SUPPLEMENT_REQUESTED,
         S.CONSULTING,
+        S.ASSIGNED,
+        S.FEE_PENDING,
         S.DECIDED,
         S.WITHDRAWN,
     ),
     _row(S.SUPPLEMENT_REQUESTED, "待补正", Group.WAITING, S.RECEIVED, S.LAPSED, S.WITHDRAWN),
     _row(S.CONSULTING, "征求意见中", Group.WAITING, S.RECEIVED, S.WITHDRAWN),
+    # 交办 to an internal unit does not stop the §33 clock: the unit works inside it.
+    _row(S.ASSIGNED, "已交办待反馈", Group.ACTIVE, S.RECEIVED, S.WITHDRAWN),
+    # A fee notice awaits payment (S5 二): paid → back to work; unpaid after the window →
+    # deemed abandoned. Whether the clock stops is a setting (FeeRules.pauses_clock, default
+    # yes, domain.md §4.4), so the status waits with the clock by default.
+    _row(S.FEE_PENDING, "待缴纳信息处理费", Group.WAITING, S.RECEIVED, S.FEE_LAPSED, S.WITHDRAWN),
     _row(S.DECIDED, "已决定待答复", Group.ACTIVE, S.ISSUED, S.WITHDRAWN),
-    _row(S.ISSUED, "已答复", Group.CONCLUDED),
-    _row(S.LAPSED, "逾期未补正（视为放弃）", Group.CONCLUDED),
-    _row(S.WITHDRAWN, "申请人撤回", Group.CONCLUDED),
+    # After conclusion a case only moves forward through its filing steps (送达, 归档, §45);
+    # it never returns to an open status, so 表三 cannot count it twice.
+    _row(S.ISSUED, "已答复待送达", Group.CONCLUDED, S.SERVED),
+    _row(S.SERVED, "已送达", Group.CONCLUDED, S.ARCHIVED),
+    _row(S.LAPSED, "逾期未补正（视为放弃）", Group.CONCLUDED, S.ARCHIVED),
+    _row(S.FEE_LAPSED, "逾期未缴费（视为放弃）", Group.CONCLUDED, S.ARCHIVED),
+    _row(S.WITHDRAWN, "申请人撤回", Group.CONCLUDED, S.ARCHIVED),
+    _row(S.ARCHIVED, "已归档", Group.CONCLUDED),
 )
 del S
 

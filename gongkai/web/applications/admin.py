@@ -8,7 +8,14 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from gongkai.web.applications.models import Application, CaseEvent, Consultation
+from gongkai.web.applications.models import (
+    Application,
+    Assignment,
+    CaseEvent,
+    Consultation,
+    Letter,
+    ServiceRecord,
+)
 
 PROCEDURE_FIELDS = (
     "agency",
@@ -24,11 +31,25 @@ PROCEDURE_FIELDS = (
     "supplement_due",
     "supplement_count",
     "extension_days",
+    "extension_approved_on",
+    "extension_reason",
+    "handler",
+    "assigned_unit",
+    "reviewed_on",
     "outcome",
     "decision_reasons",
+    "legal_basis",
+    "decision_details",
+    "referral",
     "decided_on",
     "issued_on",
     "concluded_on",
+    "served_on",
+    "archived_on",
+    "archive_reference",
+    "intake_form",
+    "transcribed_by",
+    "transcript_confirmed",
 )
 
 
@@ -77,3 +98,34 @@ class CaseEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written by the services only: the admin shows them, never changes them."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyAdmin):
+    list_display = ("application", "unit", "assigned_on", "feedback_due", "feedback_on", "result")
+    list_filter = ("unit", "result")
+
+
+@admin.register(Letter)
+class LetterAdmin(ReadOnlyAdmin):
+    list_display = ("application", "title", "created_at", "issued_on", "rendered_at")
+    list_filter = ("kind",)
+
+
+@admin.register(ServiceRecord)
+class ServiceRecordAdmin(ReadOnlyAdmin):
+    list_display = ("application", "method", "served_on", "proof")
+    list_filter = ("method",)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.conf import settings
 
 from gongkai.core.applications.clock import Pause, answer_due
 from gongkai.core.applications.rules import ProcedureRules
+from gongkai.core.calendar.deadlines import ClockPause
 from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import CalendarDataMissing
 
@@ -25,7 +27,10 @@ def work_calendar() -> WorkCalendar:
 
 
 def due_date_for(
-    day0: date | None, extension_days: int, pauses: list[Pause]
+    day0: date | None,
+    extension_days: int,
+    pauses: list[Pause],
+    other_pauses: Sequence[ClockPause] = (),
 ) -> tuple[date | None, str]:
     """The effective due date, or None with the reason it cannot be known yet.
 
@@ -36,7 +41,12 @@ def due_date_for(
         return None, ""
     try:
         due = answer_due(
-            work_calendar(), day0, procedure_rules(), extension_wd=extension_days, pauses=pauses
+            work_calendar(),
+            day0,
+            procedure_rules(),
+            extension_wd=extension_days,
+            pauses=pauses,
+            other_pauses=other_pauses,
         )
     except CalendarDataMissing as exc:
         return None, str(exc)

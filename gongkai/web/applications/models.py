@@ -13,12 +13,13 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.core.applications.applicants import APPLICANT_LABELS, ApplicantType
-from gongkai.core.applications.channels import CHANNEL_LABELS, Channel
+from gongkai.core.applications.channels import CHANNEL_LABELS, INTAKE_LABELS, Channel
 from gongkai.core.applications.outcomes import OUTCOME_LABELS, Outcome
 from gongkai.core.applications.roles import ACTION_LABELS, Action
 from gongkai.core.applications.statuses import STATUS_LABELS, Status
 from gongkai.core.errors import GongkaiError
-from gongkai.web.agencies.models import Agency
+from gongkai.core.letters.model import LETTER_TITLES
+from gongkai.web.agencies.models import Agency, Unit
 
 
 def _choices(labels: dict[Any, str]) -> list[tuple[str, str]]:
@@ -51,6 +52,15 @@ class Application(models.Model):
     received_date = models.DateField("收到申请之日（计时起点）", null=True, blank=True)
     first_received_date = models.DateField("首次收到申请之日", null=True, blank=True)
     receipt_confirmation = models.CharField("确认收到方式", max_length=200, blank=True)
+    # How staff received it (§29, §31) and what the registrar must record for that form.
+    intake_form = models.CharField(
+        "收件方式", max_length=20, choices=_choices(INTAKE_LABELS), blank=True
+    )
+    transcribed_by = models.CharField("代为填写人（口头申请）", max_length=100, blank=True)
+    transcript_confirmed = models.BooleanField("申请人已确认代填内容", default=False)
+    tracking_number = models.CharField("邮件号", max_length=50, blank=True)
+    postmark_date = models.DateField("邮戳日期", null=True, blank=True)
+    sender_address = models.CharField("来件传真号码或电子邮箱", max_length=200, blank=True)
 
     applicant_type = models.CharField(
         "申请人类型", max_length=30, choices=_choices(APPLICANT_LABELS)
@@ -81,14 +91,38 @@ class Application(models.Model):
     supplement_due = models.DateField("补正期限", null=True, blank=True)
     supplement_count = models.PositiveSmallIntegerField("补正次数", default=0)
     extension_days = models.PositiveSmallIntegerField("延期工作日数", default=0)
+    extension_approved_on = models.DateField("批准延期日期", null=True, blank=True)
+    extension_reason = models.TextField("延期理由", blank=True)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assigned_unit = models.ForeignKey(
+        Unit,
+        verbose_name="交办的内设机构",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_on = models.DateField("审查日期", null=True, blank=True)
     outcome = models.CharField(
         "办理结果", max_length=40, choices=_choices(OUTCOME_LABELS), blank=True
     )
     decision_reasons = models.TextField("理由及依据", blank=True)
+    legal_basis = models.TextField("法律依据", blank=True)
+    decision_details = models.TextField("获取方式、途径或处理说明", blank=True)
     referral = models.CharField("负责公开的机关及联系方式", max_length=300, blank=True)
     decided_on = models.DateField("决定日期", null=True, blank=True)
     issued_on = models.DateField("答复出具日期", null=True, blank=True)
     concluded_on = models.DateField("办结日期", null=True, blank=True)
+    served_on = models.DateField("送达日期", null=True, blank=True)
+    archived_on = models.DateField("归档日期", null=True, blank=True)
+    archive_reference = models.CharField("档案号", max_length=100, blank=True)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     class Meta:
@@ -98,7 +132,12 @@ class Application(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["agency", "number"], name="application_unique_number"),
         )
-        indexes = (models.Index(fields=["agency", "status"], name="application_queue"),)
+        indexes = (
+            models.Index(fields=["agency", "status"], name="application_queue"),
+            # The work queue: one agency's cases in some statuses, ordered by due date.
+            models.Index(fields=["agency", "status", "due_date"], name="application_queue_due"),
+            models.Index(fields=["agency", "channel"], name="application_channel"),
+        )
 
     def __str__(self) -> str:
         return f"{self.number} {self.applicant_name}"
@@ -130,10 +169,19 @@ class Consultation(models.Model):
     )
     party = models.CharField("征求对象类型", max_length=20, choices=Party.choices)
     party_name = models.CharField("征求对象", max_length=200)
+
+    class Result(models.TextChoices):
+        CONSENT = "consent", "同意公开"
+        OBJECTION = "objection", "不同意公开"
+        NO_REPLY = "no_reply", "逾期未答复"
+        OTHER = "other", "其他意见"
+
     sent_on = models.DateField("征求意见书发出日")
+    matter = models.TextField("征求意见的事项", blank=True)
     delivered_on = models.DateField("对方收到日", null=True, blank=True)
     ended_on = models.DateField("答复或期满日", null=True, blank=True)
     reply = models.TextField("对方意见", blank=True)
+    result = models.CharField("征求结果", max_length=20, choices=Result.choices, blank=True)
 
     class Meta:
         verbose_name = "征求意见"
@@ -191,3 +239,99 @@ class CaseEvent(models.Model):
     @property
     def to_status_label(self) -> str:
         return STATUS_LABELS[Status(self.to_status)]
+
+
+class Assignment(models.Model):
+    """交办: an internal unit searches for or prepares the information, then reports back."""
+
+    class Result(models.TextChoices):
+        HELD = "held", "掌握该信息"
+        PARTLY = "partly", "掌握部分信息"
+        NOT_HELD = "not_held", "经检索不掌握"
+        OTHER = "other", "其他"
+
+    application = models.ForeignKey(
+        Application, verbose_name="申请", on_delete=models.CASCADE, related_name="assignments"
+    )
+    unit = models.ForeignKey(Unit, verbose_name="承办单位", on_delete=models.PROTECT)
+    assigned_on = models.DateField("交办日期")
+    instructions = models.TextField("交办事项")
+    feedback_due = models.DateField("反馈期限", null=True, blank=True)
+    feedback_on = models.DateField("反馈日期", null=True, blank=True)
+    result = models.CharField("反馈结论", max_length=20, choices=Result.choices, blank=True)
+    feedback = models.TextField("反馈意见", blank=True)
+
+    class Meta:
+        verbose_name = "交办"
+        verbose_name_plural = "交办"
+        ordering = ("assigned_on", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.application.number} 交办{self.unit.name}"
+
+
+def _letter_path(letter: Letter, filename: str) -> str:
+    return f"letters/{letter.application.agency_id}/{letter.application_id}/{filename}"
+
+
+class Letter(models.Model):
+    """A letter of the case, generated from its facts (gongkai.core.letters).
+
+    ``content`` is the letter's text; ``docx`` and ``pdf`` are rendered from it after the
+    transaction commits (:func:`gongkai.web.applications.letter_files.render_letter_files`).
+    The applicant sees a letter once ``issued_on`` is set (the portal relies on this).
+    """
+
+    application = models.ForeignKey(
+        Application, verbose_name="申请", on_delete=models.PROTECT, related_name="letters"
+    )
+    kind = models.CharField(
+        "文书类型", max_length=30, choices=[(k.value, t) for k, t in LETTER_TITLES.items()]
+    )
+    title = models.CharField("标题", max_length=100)
+    docx = models.FileField("Word 文档", upload_to=_letter_path, blank=True)
+    pdf = models.FileField("PDF 文档", upload_to=_letter_path, blank=True)
+    issued_on = models.DateField("出具日期", null=True, blank=True)
+    content = models.JSONField("文书内容", default=dict)
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+    rendered_at = models.DateTimeField("文件生成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "文书"
+        verbose_name_plural = "文书"
+        ordering = ("created_at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.application.number} {self.title}"
+
+
+class ServiceRecord(models.Model):
+    """送达 of the reply: how, when, and the proof (domain.md §3.10; S9 §5 burden of proof)."""
+
+    class Method(models.TextChoices):
+        DIRECT = "direct", "直接送达（申请人签收）"
+        MAIL = "mail", "邮寄送达"
+        EMAIL = "email", "电子邮件送达"
+        ONLINE = "online", "网上平台送达"
+        FAX = "fax", "传真送达"
+        LEFT = "left", "留置送达"
+
+    application = models.ForeignKey(
+        Application, verbose_name="申请", on_delete=models.PROTECT, related_name="services"
+    )
+    letter = models.ForeignKey(
+        Letter, verbose_name="送达的文书", null=True, blank=True, on_delete=models.PROTECT
+    )
+    method = models.CharField("送达方式", max_length=20, choices=Method.choices)
+    served_on = models.DateField("送达日期")
+    proof = models.CharField("送达凭证（邮件号、签收人、平台回执等）", max_length=300)
+    proof_file = models.FileField("凭证扫描件", upload_to="service-proofs/%Y/", blank=True)
+    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "送达记录"
+        verbose_name_plural = "送达记录"
+        ordering = ("served_on", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.application.number} {self.get_method_display()} {self.served_on}"

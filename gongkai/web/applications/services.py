@@ -13,8 +13,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core.applications.applicants import ApplicantType
-from gongkai.core.applications.channels import Channel, day0_at_arrival
-from gongkai.core.applications.clock import supplement_due, supplement_notice_due
+from gongkai.core.applications.channels import (
+    INTAKE_CHANNELS,
+    Channel,
+    IntakeForm,
+    day0_at_arrival,
+    intake_problems,
+)
+from gongkai.core.applications.clock import (
+    consultation_reply_due,
+    supplement_due,
+    supplement_notice_due,
+)
 from gongkai.core.applications.outcomes import (
     DECIDABLE,
     OUTCOME_LABELS,
@@ -23,10 +33,29 @@ from gongkai.core.applications.outcomes import (
 )
 from gongkai.core.applications.roles import Action, require_role
 from gongkai.core.applications.statuses import Status, is_concluded
+from gongkai.core.letters import (
+    DETAILS_REQUIRED,
+    ConsultedParty,
+    Decision,
+    LetterText,
+    consultation_letter,
+    extension_notice,
+    reply,
+    supplement_notice,
+    termination_notice,
+)
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.config import procedure_rules, work_calendar
+from gongkai.web.applications.letters import (
+    agency_facts,
+    application_facts,
+    current_draft,
+    letter_settings,
+    store_letter,
+)
 from gongkai.web.applications.models import Application, Consultation
+from gongkai.web.applications.numbering import next_number
 from gongkai.web.applications.transitions import (
     GuardFailed,
     check_day,
@@ -49,8 +78,26 @@ def register(
     description: str,
     **details: Any,
 ) -> Application:
-    """Register an application; day 0 is fixed now only where §31 fixes it on arrival."""
+    """Register an application; day 0 is fixed now only where §31 fixes it on arrival.
+
+    ``details`` may name the ``intake_form`` (how staff received it); then what that form
+    requires must be there too: the transcriber of an oral application and the applicant's
+    confirmation, the tracking number of signed mail, the sender's fax number or e-mail.
+    """
     guard(bool(applicant_name.strip()), "请填写申请人姓名或名称（第二十九条）")
+    if "intake_form" in details:  # registered by staff on a channel's form: check its records
+        form = IntakeForm(details["intake_form"])
+        guard(INTAKE_CHANNELS[form] is channel, "收件方式与申请渠道不一致")
+        problems = intake_problems(
+            form,
+            transcribed_by=details.get("transcribed_by", ""),
+            applicant_confirmed=bool(details.get("transcript_confirmed")),
+            sender_address=details.get("sender_address", ""),
+            tracking_number=details.get("tracking_number", ""),
+        )
+        guard(not problems, "；".join(problems))
+    else:
+        details["intake_form"] = channel.value
     guard(bool(description.strip()), "请填写所需政府信息的名称、文号或描述（第二十九条）")
     arrived_on = timezone.localdate(arrived_at)
     check_day(arrived_on, None, "送达日期")
@@ -60,12 +107,9 @@ def register(
         # Lock the agency so two registrations cannot take the same running number.
         locked = Agency.objects.select_for_update().get(pk=agency.pk)
         require_role(Action.REGISTER, roles_of(actor, locked))
-        year_count = Application.objects.filter(
-            agency=locked, arrived_at__year=arrived_at.year
-        ).count()
         app = Application(
             agency=locked,
-            number=f"{arrived_at.year}-{year_count + 1:04d}",
+            number=next_number(locked, arrived_at),
             channel=channel.value,
             arrived_at=arrived_at,
             received_date=day0,
@@ -133,7 +177,20 @@ def request_supplement(
         app.supplement_requested_on = on
         app.supplement_due = supplement_due(calendar, on, rules, period_wd)
         app.supplement_count += 1
-        return {"items": items.strip(), "supplement_due": app.supplement_due.isoformat()}
+        letter = supplement_notice(
+            agency_facts(app.agency),
+            application_facts(app),
+            sent_on=on,
+            items=items.strip(),
+            supplement_due=app.supplement_due,
+            period_wd=period_wd or rules.supplement_period_wd,
+        )
+        stored = store_letter(app, letter, issued_on=on)
+        return {
+            "items": items.strip(),
+            "supplement_due": app.supplement_due.isoformat(),
+            "letter": stored.pk,
+        }
 
     return transition(
         actor,
@@ -160,11 +217,20 @@ def receive_supplement(actor: AbstractBaseUser, application_id: int, *, on: date
 def lapse_supplement(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
     """§30: no supplement by the deadline without good reason → deemed abandoned, （六）1."""
 
-    def change(app: Application) -> None:
+    def change(app: Application) -> dict[str, Any]:
         check_day(on, app.supplement_requested_on, "终止日期")
         due = app.supplement_due
         guard(due is not None and on > due, f"补正期限{due}尚未届满")
+        assert due is not None and app.supplement_requested_on is not None
         _conclude(app, Outcome.ABANDONED_NO_SUPPLEMENT, on)
+        letter = termination_notice(
+            agency_facts(app.agency),
+            application_facts(app),
+            on=on,
+            supplement_requested_on=app.supplement_requested_on,
+            supplement_due=due,
+        )
+        return {"letter": store_letter(app, letter, issued_on=on).pk}
 
     return transition(
         actor,
@@ -173,7 +239,7 @@ def lapse_supplement(actor: AbstractBaseUser, application_id: int, *, on: date) 
         on,
         Status.LAPSED,
         change,
-        notice="发出终止办理告知",
+        notice="发出终止办理告知书",
     )
 
 
@@ -184,6 +250,7 @@ def start_consultation(
     on: date,
     party: str,
     party_name: str,
+    matter: str = "",
 ) -> Application:
     """§32/§34: the clock stops while a third party or another agency is consulted (§33 ¶3)."""
     guard(party in Consultation.Party.values, "征求对象类型只能是第三方或其他机关")
@@ -191,10 +258,29 @@ def start_consultation(
 
     def change(app: Application) -> dict[str, Any]:
         check_day(on, app.received_date, "征求意见书发出日期")
-        Consultation.objects.create(
-            application=app, party=party, party_name=party_name.strip(), sent_on=on
+        consultation = Consultation.objects.create(
+            application=app,
+            party=party,
+            party_name=party_name.strip(),
+            sent_on=on,
+            matter=matter.strip(),
         )
-        return {"party": party, "party_name": party_name.strip()}
+        letter = consultation_letter(
+            agency_facts(app.agency),
+            application_facts(app),
+            ConsultedParty(party_name.strip(), is_agency=party == "other_agency"),
+            sent_on=on,
+            matter=matter.strip(),
+            reply_wd=procedure_rules().consultation_reply_wd,
+        )
+        # Addressed to the consulted party, not the applicant: never issued to the portal.
+        stored = store_letter(app, letter, issued_on=None)
+        return {
+            "party": party,
+            "party_name": party_name.strip(),
+            "consultation": consultation.pk,
+            "letter": stored.pk,
+        }
 
     return transition(
         actor,
@@ -214,8 +300,17 @@ def finish_consultation(
     on: date,
     delivered_on: date | None = None,
     reply: str = "",
+    result: str = "",
 ) -> Application:
-    """Close the open consultation: the reply arrived, or the 15-working-day window ended."""
+    """Close the open consultation: the reply arrived, or the 15-working-day window ended.
+
+    Without a reply (``result="no_reply"``) the end may not come before the window closes.
+    """
+    result = result or (
+        Consultation.Result.OTHER if reply.strip() else Consultation.Result.NO_REPLY
+    )
+    guard(result in Consultation.Result.values, "征求结果不正确")
+    rules, calendar = procedure_rules(), work_calendar()
 
     def change(app: Application) -> dict[str, Any]:
         consultation = app.consultations.filter(ended_on__isnull=True).get()
@@ -225,11 +320,15 @@ def finish_consultation(
                 consultation.sent_on <= delivered_on <= on,
                 "对方收到日期应在发出日期与结束日期之间",
             )
+        if result == Consultation.Result.NO_REPLY:
+            window = consultation_reply_due(calendar, delivered_on or consultation.sent_on, rules)
+            guard(on >= window, f"对方答复期限{window}尚未届满，不能按逾期未答复结束征求意见")
         consultation.delivered_on = delivered_on
         consultation.ended_on = on
         consultation.reply = reply.strip()
+        consultation.result = result
         consultation.save()
-        return {"reply": reply.strip()}
+        return {"reply": reply.strip(), "result": result}
 
     return transition(
         actor, application_id, Action.FINISH_CONSULTATION, on, Status.RECEIVED, change
@@ -239,7 +338,8 @@ def finish_consultation(
 def approve_extension(
     actor: AbstractBaseUser, application_id: int, *, on: date, days: int, reason: str
 ) -> Application:
-    """§33 ¶2: once, at most 20 working days, by the office head, before the deadline."""
+    """§33 ¶2: once, at most 20 working days, by the office head, before the deadline; the
+    applicant is told by a 延期答复告知书."""
     rules = procedure_rules()
     guard(1 <= days <= rules.extension_max_wd, f"延长期限最多{rules.extension_max_wd}个工作日")
     guard(bool(reason.strip()), "请写明延期理由")
@@ -249,7 +349,19 @@ def approve_extension(
         guard(app.extension_days == 0, "延期答复只能批准一次（第三十三条第二款）")
         guard(app.due_date is None or on <= app.due_date, "已超过答复期限，不能再批准延期")
         app.extension_days = days
-        return {"days": days, "reason": reason.strip()}
+        app.extension_approved_on = on
+        app.extension_reason = reason.strip()
+        refresh_due(app)
+        letter = extension_notice(
+            agency_facts(app.agency),
+            application_facts(app),
+            approved_on=on,
+            days=days,
+            reason=reason.strip(),
+            new_due=app.due_date,
+        )
+        stored = store_letter(app, letter, issued_on=on)
+        return {"days": days, "reason": reason.strip(), "letter": stored.pk}
 
     return transition(
         actor,
@@ -258,7 +370,6 @@ def approve_extension(
         on,
         None,
         change,
-        allowed_from=frozenset({Status.RECEIVED, Status.CONSULTING}),
         note=reason.strip(),
         notice="发出延期答复告知书",
     )
@@ -272,40 +383,77 @@ def decide(
     outcome: Outcome,
     reasons: str = "",
     referral: str = "",
+    legal_basis: str = "",
+    details: str = "",
 ) -> Application:
-    """Record exactly one outcome (K4); refusals must carry reasons (§36(三), §37)."""
+    """Record exactly one outcome (K4); refusals must carry reasons (§36(三), §37).
+
+    The reply is drafted now (dated the decision day) so the reviewer can read it; issuing
+    dates it again, because the remedy paragraph depends on the reply date.
+    """
     guard(outcome in DECIDABLE, f"“{OUTCOME_LABELS[outcome]}”不能通过办理决定作出")
     guard(
         outcome not in REASONS_REQUIRED or bool(reasons.strip()),
         f"“{OUTCOME_LABELS[outcome]}”须写明理由及法律依据",
     )
+    guard(
+        outcome not in DETAILS_REQUIRED or bool(details.strip()),
+        f"“{OUTCOME_LABELS[outcome]}”须写明获取方式、途径或处理内容",
+    )
 
     def change(app: Application) -> dict[str, Any]:
         check_day(on, app.received_date, "决定日期")
+        guard(
+            outcome is not Outcome.STILL_UNCLEAR or app.supplement_count > 0,
+            "“补正后申请内容仍不明确”只适用于已发出补正告知并收到补正的申请（第三十条）",
+        )
         app.outcome = outcome.value
         app.decision_reasons = reasons.strip()
         app.referral = referral.strip()
+        app.legal_basis = legal_basis.strip()
+        app.decision_details = details.strip()
         app.decided_on = on
-        return {"outcome": outcome.value}
+        draft = _reply_text(app, on)
+        stored = store_letter(app, draft, issued_on=None, replace=current_draft(app, "reply"))
+        return {"outcome": outcome.value, "letter": stored.pk}
 
     return transition(
-        actor,
-        application_id,
-        Action.DECIDE,
-        on,
-        Status.DECIDED,
-        change,
-        note=reasons.strip(),
+        actor, application_id, Action.DECIDE, on, Status.DECIDED, change, note=reasons.strip()
+    )
+
+
+def _reply_text(app: Application, reply_date: date) -> LetterText:
+    outcome = app.outcome_enum
+    assert outcome is not None
+    config = letter_settings()
+    return reply(
+        agency_facts(app.agency),
+        application_facts(app),
+        Decision(
+            outcome,
+            reasons=app.decision_reasons,
+            legal_basis=app.legal_basis,
+            details=app.decision_details,
+            referral=app.referral,
+        ),
+        reply_date,
+        remedy_rules=config.remedy_rules,
+        outcome_rows=procedure_rules().outcome_rows,
     )
 
 
 def issue(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
-    """The reply is issued: the case is concluded on this date (K10)."""
+    """The reply is issued: the case is concluded on this date (K10), and the 答复书 is dated
+    and released to the applicant."""
 
-    def change(app: Application) -> None:
+    def change(app: Application) -> dict[str, Any]:
         check_day(on, app.decided_on, "答复日期")
         app.issued_on = on
         _conclude(app, app.outcome_enum or Outcome.OTHER, on)
+        letter = store_letter(
+            app, _reply_text(app, on), issued_on=on, replace=current_draft(app, "reply")
+        )
+        return {"letter": letter.pk}
 
     return transition(
         actor, application_id, Action.ISSUE, on, Status.ISSUED, change, notice="送达答复书"
@@ -330,3 +478,32 @@ def _conclude(app: Application, outcome: Outcome, on: date) -> None:
     guard(not is_concluded(app.status_enum), "该申请已办结")
     app.outcome = outcome.value
     app.concluded_on = on
+
+
+# The steps added with the case workspace live in their own module; import them from here.
+from gongkai.web.applications.handling import (  # noqa: E402
+    archive,
+    assign,
+    record_feedback,
+    review,
+    serve,
+)
+
+__all__ = [
+    "approve_extension",
+    "archive",
+    "assign",
+    "confirm_receipt",
+    "decide",
+    "finish_consultation",
+    "issue",
+    "lapse_supplement",
+    "receive_supplement",
+    "record_feedback",
+    "register",
+    "request_supplement",
+    "review",
+    "serve",
+    "start_consultation",
+    "withdraw",
+]

@@ -19,10 +19,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.core.applications.actions import require_step
 from gongkai.core.applications.clock import Pause
 from gongkai.core.applications.roles import ACTION_LABELS, Action, require_role
-from gongkai.core.applications.statuses import Status, require_transition
-from gongkai.core.errors import GongkaiError
+from gongkai.core.applications.statuses import Status
+from gongkai.core.calendar.deadlines import ClockPause
+from gongkai.core.errors import CalendarDataMissing, GongkaiError
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.applications.config import due_date_for
 from gongkai.web.applications.models import Application, CaseEvent
@@ -49,8 +51,23 @@ def check_day(on: date, not_before: date | None, what: str) -> None:
 def refresh_due(app: Application) -> str:
     consultations = app.consultations.all() if app.pk else []
     pauses = [Pause(c.sent_on, c.delivered_on, c.ended_on) for c in consultations]
-    app.due_date, problem = due_date_for(app.received_date, app.extension_days, pauses)
+    app.due_date, problem = due_date_for(
+        app.received_date, app.extension_days, pauses, _fee_pauses(app)
+    )
     return problem
+
+
+def _fee_pauses(app: Application) -> list[ClockPause]:
+    # The fee pause (§4.4, a setting) lives with the fee records; a paid fee extends the
+    # clock by the working days between the notice's receipt and the payment.
+    if app.pk is None:
+        return []
+    from gongkai.web.fees.clock import fee_pauses
+
+    try:
+        return fee_pauses(app)
+    except CalendarDataMissing:
+        return []
 
 
 def notify(app_id: int, action: Action, message: str) -> Callable[[], None]:
@@ -67,18 +84,21 @@ def transition(
     target: Status | None,
     change: Change,
     *,
-    allowed_from: frozenset[Status] = frozenset(),
+    allowed_from: frozenset[Status] | None = None,
     note: str = "",
     notice: str = "",
 ) -> Application:
+    """Take one step. Which statuses it may start from, and where it leads, is the core's
+    action table (:data:`gongkai.core.applications.actions.ACTION_STEPS`); ``target`` states
+    the same for the reader and must agree with it. ``allowed_from`` is accepted for older
+    callers and ignored: the table decides."""
+    del allowed_from
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application_id)
         require_role(action, roles_of(actor, app.agency_id))
         source = app.status_enum
-        if target is not None:
-            require_transition(source, target)
-        else:
-            guard(source in allowed_from, f"当前状态下不能{ACTION_LABELS[action]}")
+        if require_step(action, source) != target:
+            raise RuntimeError(f"环节{action}的目标状态与环节表不一致：{target}")
         data = change(app) or {}
         if target is not None:
             app.status = target.value

@@ -7,5 +7,10 @@ from gongkai.web.applications import views
 app_name = "applications"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("register/", views.register_choose, name="register_choose"),
+    path("register/<str:intake>/", views.register, name="register"),
     path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/steps/<str:action>/", views.take_step, name="step"),
+    path("letters/<int:letter_id>/", views.letter_preview, name="letter"),
+    path("letters/<int:letter_id>/<str:fmt>/", views.letter_file, name="letter_file"),
 ]

@@ -55,3 +55,18 @@ def test_an_open_pause_counts_up_to_today_only_when_asked() -> None:
     day0 = date(2025, 3, 3)
     assert paused_working_days(CAL, [pause], day0, RULES) == 0
     assert paused_working_days(CAL, [pause], day0, RULES, today=date(2025, 3, 7)) == 3
+
+
+def test_the_case_explanation_comes_from_the_calendar_package() -> None:
+    from gongkai.core.applications.clock import answer_deadline, consultation_reply_due
+
+    result = answer_deadline(CAL, date(2025, 9, 30), RULES, explain=True)
+    assert result.lines[0].startswith("收到申请之日（第0日）：2025-09-30")
+    assert "第1个工作日：2025-10-09" in result.lines[1]
+    assert result.lines[-1] == "答复期限：2025-11-04（星期二）"
+    restarted = answer_deadline(
+        CAL, date(2025, 9, 30), RULES, restart_day0=date(2025, 10, 9), extension_wd=5, explain=True
+    )
+    assert any("新的第0日" in line for line in restarted.lines)
+    assert restarted.due_date == CAL.add_working_days(date(2025, 10, 9), 25)
+    assert consultation_reply_due(CAL, date(2025, 9, 30), RULES) == date(2025, 10, 28)

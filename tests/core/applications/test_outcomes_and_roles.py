@@ -77,3 +77,24 @@ def test_rules_from_settings_refuse_unknown_keys_and_bad_values() -> None:
         ProcedureRules.from_mapping({"supplement_period_wd": 0})
     with pytest.raises(GongkaiError):
         ProcedureRules.from_mapping({"outcome_row_overrides": {"GRANTED": "other_other"}})
+
+
+def test_every_intake_form_has_a_channel_and_its_records() -> None:
+    from gongkai.core.applications.channels import (
+        INTAKE_CHANNELS,
+        INTAKE_LABELS,
+        INTAKE_RECORDS,
+        IntakeForm,
+        intake_problems,
+    )
+
+    assert set(INTAKE_CHANNELS) == set(INTAKE_LABELS) == set(INTAKE_RECORDS) == set(IntakeForm)
+    assert INTAKE_CHANNELS[IntakeForm.ORAL] is Channel.IN_PERSON
+    assert INTAKE_CHANNELS[IntakeForm.EMAIL] is Channel.ONLINE
+    assert len(intake_problems(IntakeForm.ORAL)) == 2
+    assert intake_problems(IntakeForm.ORAL, transcribed_by="王登记", applicant_confirmed=True) == []
+    assert intake_problems(IntakeForm.FAX) and not intake_problems(
+        IntakeForm.FAX, sender_address="0000-1234"
+    )
+    assert intake_problems(IntakeForm.MAIL_SIGNED)
+    assert intake_problems(IntakeForm.IN_PERSON) == []

@@ -20,12 +20,26 @@ def test_every_status_has_exactly_one_row() -> None:
     assert [row.status for row in STATUS_TABLE] == list(Status)
 
 
-def test_concluded_statuses_are_terminal_and_all_others_can_end() -> None:
+def test_concluded_statuses_never_reopen_and_all_others_can_end() -> None:
     for row in STATUS_TABLE:
         if row.group is Group.CONCLUDED:
-            assert not row.exits
+            # only the filing steps (送达, 归档) follow; 表三 must never count a case twice
+            assert all(group_of(target) is Group.CONCLUDED for target in row.exits)
         else:
             assert Status.WITHDRAWN in row.exits
+
+
+def test_every_concluded_case_can_be_archived_and_archive_is_final() -> None:
+    rows = {row.status: row for row in STATUS_TABLE}
+    assert not rows[Status.ARCHIVED].exits
+    for row in STATUS_TABLE:
+        if row.group is Group.CONCLUDED and row.status is not Status.ARCHIVED:
+            seen, frontier = {row.status}, [row.status]
+            while frontier:
+                for nxt in rows[frontier.pop()].exits - seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+            assert Status.ARCHIVED in seen, row.status
 
 
 def test_every_status_is_reachable_from_intake() -> None:

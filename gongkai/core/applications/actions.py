@@ -1,0 +1,110 @@
+"""Which step may be taken on a case, from the status table and the person's roles only.
+
+Each action names the statuses it starts from and the status it leads to (``None``: the
+status stays, e.g. an extension or a 审查 note). The table is checked against the status
+table at import, so an action can never promise a move the status table forbids. The case
+page offers exactly :func:`allowed_actions`; the services refuse everything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.core.applications.roles import ACTION_LABELS, ACTION_ROLES, Action, Role
+from gongkai.core.applications.statuses import (
+    STATUS_LABELS,
+    STATUS_ROWS,
+    STATUS_TABLE,
+    Group,
+    InvalidTransition,
+    Status,
+)
+
+
+@dataclass(frozen=True)
+class ActionStep:
+    action: Action
+    sources: frozenset[Status]
+    target: Status | None
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """The few recorded facts that make a step once-only (§30 one notice, §33 one extension)."""
+
+    supplement_sent: bool = False
+    extended: bool = False
+
+
+S = Status
+_OPEN_WORKING = frozenset({S.RECEIVED, S.CONSULTING, S.ASSIGNED})
+_NOT_CONCLUDED = frozenset(r.status for r in STATUS_TABLE if r.group is not Group.CONCLUDED)
+ACTION_STEPS: dict[Action, ActionStep] = {
+    step.action: step
+    for step in (
+        ActionStep(Action.REGISTER, frozenset(), None),
+        ActionStep(Action.CONFIRM_RECEIPT, frozenset({S.AWAITING_CONFIRMATION}), S.RECEIVED),
+        ActionStep(Action.REVIEW, frozenset({S.RECEIVED}), None),
+        ActionStep(Action.REQUEST_SUPPLEMENT, frozenset({S.RECEIVED}), S.SUPPLEMENT_REQUESTED),
+        ActionStep(Action.RECEIVE_SUPPLEMENT, frozenset({S.SUPPLEMENT_REQUESTED}), S.RECEIVED),
+        ActionStep(Action.LAPSE_SUPPLEMENT, frozenset({S.SUPPLEMENT_REQUESTED}), S.LAPSED),
+        ActionStep(Action.START_CONSULTATION, frozenset({S.RECEIVED}), S.CONSULTING),
+        ActionStep(Action.FINISH_CONSULTATION, frozenset({S.CONSULTING}), S.RECEIVED),
+        ActionStep(Action.ASSIGN, frozenset({S.RECEIVED}), S.ASSIGNED),
+        ActionStep(Action.RECORD_FEEDBACK, frozenset({S.ASSIGNED}), S.RECEIVED),
+        ActionStep(Action.APPROVE_EXTENSION, _OPEN_WORKING, None),
+        ActionStep(Action.DECIDE, frozenset({S.RECEIVED}), S.DECIDED),
+        ActionStep(Action.ISSUE, frozenset({S.DECIDED}), S.ISSUED),
+        ActionStep(Action.SERVE, frozenset({S.ISSUED}), S.SERVED),
+        ActionStep(
+            Action.ARCHIVE, frozenset({S.SERVED, S.LAPSED, S.FEE_LAPSED, S.WITHDRAWN}), S.ARCHIVED
+        ),
+        ActionStep(Action.WITHDRAW, _NOT_CONCLUDED, S.WITHDRAWN),
+        # 信息处理费 (gongkai.web.fees): taken from the case page's fee panel.
+        ActionStep(Action.ASSESS_FEE, frozenset({S.RECEIVED}), None),
+        ActionStep(Action.ISSUE_FEE_NOTICE, frozenset({S.RECEIVED}), S.FEE_PENDING),
+        ActionStep(Action.RECORD_FEE_NOTICE_RECEIPT, frozenset({S.FEE_PENDING}), None),
+        ActionStep(Action.RECORD_FEE_PAYMENT, frozenset({S.FEE_PENDING}), S.RECEIVED),
+        ActionStep(Action.LAPSE_FEE, frozenset({S.FEE_PENDING}), S.FEE_LAPSED),
+    )
+}
+del S
+
+if set(ACTION_STEPS) != set(Action):
+    raise RuntimeError("每个办理环节都必须在环节表中登记")
+for _step in ACTION_STEPS.values():
+    for _source in _step.sources:
+        if _step.target is not None and _step.target not in STATUS_ROWS[_source].exits:
+            raise RuntimeError(f"环节{_step.action}的{_source}→{_step.target}不在状态表中")
+
+
+def require_step(action: Action, current: Status) -> Status | None:
+    """The status the step leads to; refuses a step the current status does not allow."""
+    step = ACTION_STEPS.get(action)
+    if step is None or current not in step.sources:
+        raise InvalidTransition(
+            f"当前状态为“{STATUS_LABELS[current]}”，不能{ACTION_LABELS[action]}"
+        )
+    return step.target
+
+
+def _once_only_allows(action: Action, facts: CaseFacts) -> bool:
+    if action is Action.REQUEST_SUPPLEMENT:
+        return not facts.supplement_sent
+    if action is Action.APPROVE_EXTENSION:
+        return not facts.extended
+    return True
+
+
+def allowed_actions(
+    current: Status, roles: frozenset[Role] | set[Role], facts: CaseFacts = CaseFacts()
+) -> tuple[Action, ...]:
+    """The steps this person may take on a case in ``current`` status, in procedure order."""
+    held = set(roles)
+    return tuple(
+        step.action
+        for step in ACTION_STEPS.values()
+        if current in step.sources
+        and ACTION_ROLES[step.action] & held
+        and _once_only_allows(step.action, facts)
+    )

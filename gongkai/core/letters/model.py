@@ -1,0 +1,149 @@
+"""What a letter is made of, and the facts of the case it is made from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from gongkai.core.errors import GongkaiError
+
+LAW = "《中华人民共和国政府信息公开条例》"
+
+
+class LetterKind(StrEnum):
+    SUPPLEMENT_NOTICE = "supplement_notice"
+    EXTENSION_NOTICE = "extension_notice"
+    CONSULTATION = "consultation"
+    TERMINATION_NOTICE = "termination_notice"
+    REPLY = "reply"
+
+
+LETTER_TITLES: dict[LetterKind, str] = {
+    LetterKind.SUPPLEMENT_NOTICE: "政府信息公开申请补正告知书",
+    LetterKind.EXTENSION_NOTICE: "政府信息公开申请延期答复告知书",
+    LetterKind.CONSULTATION: "政府信息公开征求意见函",
+    LetterKind.TERMINATION_NOTICE: "政府信息公开申请终止办理告知书",
+    LetterKind.REPLY: "政府信息公开申请答复书",
+}
+
+# The word in the document number (〔年〕号). Numbering practice is local (UNVERIFIED, S15):
+# the shell may prefix the agency's abbreviation.
+NUMBER_WORDS: dict[LetterKind, str] = {
+    LetterKind.SUPPLEMENT_NOTICE: "补正",
+    LetterKind.EXTENSION_NOTICE: "延期",
+    LetterKind.CONSULTATION: "征询",
+    LetterKind.TERMINATION_NOTICE: "终止",
+    LetterKind.REPLY: "答复",
+}
+
+
+def chinese_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+@dataclass(frozen=True)
+class AgencyFacts:
+    """The agency that writes, and the bodies its remedy paragraph names (S6 §24, §27)."""
+
+    name: str
+    review_body: str  # 本级人民政府 for a 县级以上地方人民政府工作部门 (S6 §24 ¶1(一))
+    superior: str = "上一级主管部门"  # vertically managed organs (S6 §27); pre-2024 choice
+    court: str = "有管辖权的人民法院"
+    vertically_managed: bool = False
+    address: str = ""
+    phone: str = ""
+    abbreviation: str = ""  # prefix of document numbers, e.g. "清公"
+
+
+@dataclass(frozen=True)
+class ApplicationFacts:
+    number: str  # the case's running number, "2025-0001"
+    applicant_name: str
+    is_person: bool
+    description: str
+    first_received: date  # §31 day 0 of the application
+    received: date  # current day 0: the supplement's receipt after a 补正 (§30)
+
+    @property
+    def you(self) -> str:
+        return "您" if self.is_person else "你单位"
+
+
+@dataclass(frozen=True)
+class LetterText:
+    """One letter as text: everything the DOCX and the PDF show, in order."""
+
+    kind: LetterKind
+    title: str
+    number: str
+    addressee: str
+    paragraphs: tuple[str, ...]
+    signer: str
+    dated: date
+    notes: tuple[str, ...] = field(default=())  # small print: contact details, attachments
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "title": self.title,
+            "number": self.number,
+            "addressee": self.addressee,
+            "paragraphs": list(self.paragraphs),
+            "signer": self.signer,
+            "dated": self.dated.isoformat(),
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> LetterText:
+        try:
+            return cls(
+                kind=LetterKind(data["kind"]),
+                title=str(data["title"]),
+                number=str(data["number"]),
+                addressee=str(data["addressee"]),
+                paragraphs=tuple(str(p) for p in data["paragraphs"]),
+                signer=str(data["signer"]),
+                dated=date.fromisoformat(str(data["dated"])),
+                notes=tuple(str(n) for n in data.get("notes", ())),
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise GongkaiError(f"文书内容不完整或格式错误：{exc}") from None
+
+    @property
+    def text(self) -> str:
+        """Plain text of the whole letter (for search, tests and a text download)."""
+        lines = [self.title, self.number, "", self.addressee, *self.paragraphs, ""]
+        lines += [self.signer, chinese_date(self.dated), *self.notes]
+        return "\n".join(lines)
+
+
+def document_number(kind: LetterKind, agency: AgencyFacts, case_number: str) -> str:
+    """``清公答复〔2025〕0001号`` from the case number ``2025-0001``."""
+    year, _, serial = case_number.partition("-")
+    if not serial:
+        year, serial = "", case_number
+    bracket = f"〔{year}〕" if year else ""
+    return f"{agency.abbreviation}{NUMBER_WORDS[kind]}{bracket}{serial}号"
+
+
+def contact_notes(agency: AgencyFacts) -> tuple[str, ...]:
+    parts = []
+    if agency.address:
+        parts.append(f"联系地址：{agency.address}")
+    if agency.phone:
+        parts.append(f"联系电话：{agency.phone}")
+    return ("；".join(parts),) if parts else ()
+
+
+def opening(app: ApplicationFacts) -> str:
+    text = (
+        f"本机关于{chinese_date(app.first_received)}收到{app.you}提出的政府信息公开申请"
+        f"（申请编号：{app.number}），申请获取“{app.description}”。"
+    )
+    if app.received != app.first_received:
+        text += f"本机关于{chinese_date(app.received)}收到{app.you}补正后的申请。"
+    return text

@@ -1,0 +1,129 @@
+"""What the case page shows: the due date explained step by step, the applicant's data
+masked for roles that do not need it, and the forms of the allowed steps only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from gongkai.core.applications.actions import CaseFacts, allowed_actions
+from gongkai.core.applications.clock import (
+    Pause,
+    answer_deadline,
+    consultation_reply_due,
+    supplement_notice_due,
+)
+from gongkai.core.applications.roles import Action, Role, sees_personal_data
+from gongkai.core.applications.statuses import Status
+from gongkai.core.errors import CalendarDataMissing, GongkaiError
+from gongkai.core.privacy import mask_address, mask_email, mask_id_number, mask_phone
+from gongkai.web.applications.config import procedure_rules, work_calendar
+from gongkai.web.applications.forms import STEP_FORMS, StepForm
+from gongkai.web.applications.models import Application
+
+
+@dataclass(frozen=True)
+class DueExplanation:
+    lines: tuple[str, ...]
+    problem: str = ""
+
+
+def due_explanation(app: Application, today: date) -> DueExplanation:
+    """The §33 clock of this case as the calendar package explains it (day 0, day 1, …)."""
+    if app.first_received_date is None:
+        return DueExplanation((), "收到申请之日尚待确认（第三十一条），答复期限自确认之日起计算。")
+    consultations = list(app.consultations.all())
+    pauses = [Pause(c.sent_on, c.delivered_on, c.ended_on) for c in consultations]
+    try:
+        result = answer_deadline(
+            work_calendar(),
+            app.first_received_date,
+            procedure_rules(),
+            restart_day0=app.received_date if _supplement_received(app) else None,
+            extension_wd=app.extension_days,
+            pauses=pauses,
+            explain=True,
+        )
+    except CalendarDataMissing as exc:
+        return DueExplanation((), str(exc))
+    except GongkaiError as exc:
+        return DueExplanation((), f"无法计算答复期限：{exc}")
+    lines = list(result.lines)
+    if app.status == Status.RECEIVED.value and app.supplement_count == 0 and app.received_date:
+        try:
+            latest = supplement_notice_due(work_calendar(), app.received_date, procedure_rules())
+        except CalendarDataMissing:
+            pass
+        else:
+            lines.append(f"如需补正，补正告知最迟应于{latest.isoformat()}一次性发出（第三十条）。")
+    if app.status == Status.SUPPLEMENT_REQUESTED.value:
+        lines.append("已发出补正告知：原期限作废，收到补正后的申请之日为新的第0日（第三十条）。")
+    open_ones = [c for c in consultations if c.ended_on is None]
+    for consultation in open_ones:
+        lines.append(
+            f"征求{consultation.party_name}意见进行中（{consultation.sent_on.isoformat()}发出，"
+            f"{_reply_window(consultation)}），征求意见期间不计算在答复期限内，"
+            "期限待征求意见结束后顺延（第三十三条第三款）。"
+        )
+    return DueExplanation(tuple(lines))
+
+
+def _reply_window(consultation: Any) -> str:
+    """§32, §34: 15 working days from the consulted party's receipt of the letter."""
+    start = consultation.delivered_on or consultation.sent_on
+    try:
+        due = consultation_reply_due(work_calendar(), start, procedure_rules())
+    except CalendarDataMissing:
+        return "答复期限无法计算：缺少日历数据"
+    basis = "对方收到之日" if consultation.delivered_on else "发出之日（收到日未登记）"
+    return f"自{basis}起15个工作日，至{due.isoformat()}"
+
+
+def _supplement_received(app: Application) -> bool:
+    """A 补正 restarted the clock (§30), even when the supplement came on day 0 itself."""
+    if app.supplement_count == 0:
+        return False
+    return app.events.filter(action=Action.RECEIVE_SUPPLEMENT.value).exists()
+
+
+@dataclass(frozen=True)
+class ApplicantView:
+    id_document: str
+    contact_phone: str
+    contact_email: str
+    contact_address: str
+    masked: bool
+
+
+def applicant_view(app: Application, roles: frozenset[Role]) -> ApplicantView:
+    if sees_personal_data(roles):
+        return ApplicantView(
+            app.id_document, app.contact_phone, app.contact_email, app.contact_address, False
+        )
+    return ApplicantView(
+        mask_id_number(app.id_document),
+        mask_phone(app.contact_phone) if app.contact_phone else "",
+        mask_email(app.contact_email) if app.contact_email else "",
+        mask_address(app.contact_address),
+        True,
+    )
+
+
+def case_facts(app: Application) -> CaseFacts:
+    return CaseFacts(supplement_sent=app.supplement_count > 0, extended=app.extension_days > 0)
+
+
+def step_forms(
+    app: Application, roles: frozenset[Role], bound: StepForm | None = None
+) -> list[StepForm]:
+    """Blank forms of the allowed steps (the bound one, with its errors, in its place)."""
+    forms: list[StepForm] = []
+    for action in allowed_actions(app.status_enum, roles, case_facts(app)):
+        if action not in STEP_FORMS:
+            continue  # another app's step (e.g. fees) with its own panel
+        if bound is not None and bound.action is action:
+            forms.append(bound)
+        else:
+            forms.append(STEP_FORMS[action](app))
+    return forms

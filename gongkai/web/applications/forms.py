@@ -1,0 +1,244 @@
+"""One form per step of the case page. Each form knows its action and calls its service;
+the page shows only the forms of :func:`gongkai.core.applications.actions.allowed_actions`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+
+from gongkai.core.applications.outcomes import DECIDABLE, OUTCOME_LABELS, Outcome
+from gongkai.core.applications.roles import ACTION_LABELS, Action, Role
+from gongkai.core.letters import DEFAULT_LEGAL_BASIS
+from gongkai.web.agencies.models import Unit
+from gongkai.web.applications import services
+from gongkai.web.applications.config import procedure_rules
+from gongkai.web.applications.handling import ReviewConclusion
+from gongkai.web.applications.models import Application, Assignment, Consultation, ServiceRecord
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def day_field(label: str, *, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput(format="%Y-%m-%d"),
+        initial=timezone.localdate if required else None,
+    )
+
+
+def text_area(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class StepForm(forms.Form):
+    action: ClassVar[Action]
+    multipart: ClassVar[bool] = False
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", self.action.value)
+        super().__init__(*args, **kwargs)
+        self.app = app
+
+    @property
+    def title(self) -> str:
+        return ACTION_LABELS[self.action]
+
+    def call(self, user: AbstractBaseUser) -> Application:
+        data = dict(self.cleaned_data)
+        return self.service()(user, self.app.pk, **data)
+
+    def service(self) -> Callable[..., Application]:
+        function: Callable[..., Application] = getattr(services, self.action.value)
+        return function
+
+
+class ConfirmReceiptForm(StepForm):
+    action = Action.CONFIRM_RECEIPT
+    on = day_field("确认日期（收到申请之日）")
+    method = forms.CharField(label="确认方式", max_length=200, initial="电话确认")
+
+
+class ReviewForm(StepForm):
+    action = Action.REVIEW
+    on = day_field("审查日期")
+    conclusion = forms.ChoiceField(label="审查结论", choices=ReviewConclusion.choices)
+    handler_id = forms.TypedChoiceField(
+        label="承办人", coerce=int, required=False, empty_value=None
+    )
+    note = text_area("审查意见", required=False)
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        handlers = get_user_model().objects.filter(
+            memberships__agency_id=app.agency_id, memberships__role=Role.HANDLER.value
+        )
+        field = self.fields["handler_id"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "（不变）")] + [
+            (u.pk, u.get_full_name() or u.get_username()) for u in handlers
+        ]
+
+
+class RequestSupplementForm(StepForm):
+    action = Action.REQUEST_SUPPLEMENT
+    on = day_field("补正告知日期")
+    items = text_area("需要补正的事项（一次性告知）")
+    period_wd = forms.IntegerField(label="补正期限（工作日）", min_value=1, max_value=60)
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        self.fields["period_wd"].initial = procedure_rules().supplement_period_wd
+
+
+class ReceiveSupplementForm(StepForm):
+    action = Action.RECEIVE_SUPPLEMENT
+    on = day_field("收到补正材料日期（新的收到申请之日）")
+
+
+class LapseSupplementForm(StepForm):
+    action = Action.LAPSE_SUPPLEMENT
+    on = day_field("终止日期（补正期限届满后）")
+
+
+class StartConsultationForm(StepForm):
+    action = Action.START_CONSULTATION
+    on = day_field("征求意见书发出日期")
+    party = forms.ChoiceField(label="征求对象类型", choices=Consultation.Party.choices)
+    party_name = forms.CharField(label="征求对象名称", max_length=200)
+    matter = text_area("涉及的信息（写入征求意见书）", required=False)
+
+
+class FinishConsultationForm(StepForm):
+    action = Action.FINISH_CONSULTATION
+    on = day_field("收到意见日期或期满日期")
+    delivered_on = day_field("对方收到征求意见书日期", required=False)
+    result = forms.ChoiceField(label="征求结果", choices=Consultation.Result.choices)
+    reply = text_area("对方意见", required=False)
+
+
+class AssignForm(StepForm):
+    action = Action.ASSIGN
+    on = day_field("交办日期")
+    unit_id = forms.TypedChoiceField(label="承办单位（内设机构）", coerce=int)
+    instructions = text_area("交办事项")
+    feedback_due = day_field("反馈期限", required=False)
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        field = self.fields["unit_id"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(u.pk, u.name) for u in Unit.objects.filter(agency_id=app.agency_id)]
+
+
+class RecordFeedbackForm(StepForm):
+    action = Action.RECORD_FEEDBACK
+    on = day_field("反馈日期")
+    result = forms.ChoiceField(label="反馈结论", choices=Assignment.Result.choices)
+    feedback = text_area("反馈意见")
+
+
+class ApproveExtensionForm(StepForm):
+    action = Action.APPROVE_EXTENSION
+    on = day_field("批准日期")
+    days = forms.IntegerField(label="延长工作日数", min_value=1, initial=20)
+    reason = text_area("延期理由（写入延期答复告知书）")
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        days = self.fields["days"]
+        assert isinstance(days, forms.IntegerField)
+        days.max_value = procedure_rules().extension_max_wd
+        days.widget.attrs["max"] = str(days.max_value)
+
+
+def _basis_help() -> str:
+    return (
+        "留空则按办理结果引用条例条款，如“不予公开：属于四类过程性信息”引用"
+        + (DEFAULT_LEGAL_BASIS[Outcome.DENIED_PROCESS])
+    )
+
+
+class DecideForm(StepForm):
+    action = Action.DECIDE
+    on = day_field("决定日期")
+    outcome = forms.ChoiceField(
+        label="办理结果（只能选一项）", choices=[(o.value, OUTCOME_LABELS[o]) for o in DECIDABLE]
+    )
+    reasons = text_area(
+        "理由", required=False, help_text="不予公开、部分公开、非本机关负责公开的，必须写明理由"
+    )
+    legal_basis = forms.CharField(
+        label="法律依据", required=False, max_length=500, help_text=_basis_help()
+    )
+    details = text_area(
+        "获取方式、途径或处理说明",
+        required=False,
+        help_text="已主动公开、行政查询事项、公开出版物、其他处理的，必须写明",
+    )
+    referral = forms.CharField(label="负责公开的机关名称及联系方式", required=False, max_length=300)
+
+    def call(self, user: AbstractBaseUser) -> Application:
+        data = dict(self.cleaned_data)
+        data["outcome"] = Outcome(data["outcome"])
+        return services.decide(user, self.app.pk, **data)
+
+
+class IssueForm(StepForm):
+    action = Action.ISSUE
+    on = day_field("答复日期（答复书落款日期）")
+
+
+class ServeForm(StepForm):
+    action = Action.SERVE
+    multipart = True
+    on = day_field("送达日期")
+    method = forms.ChoiceField(label="送达方式", choices=ServiceRecord.Method.choices)
+    proof = forms.CharField(label="送达凭证（邮件号、签收人、平台回执）", max_length=300)
+    proof_file = forms.FileField(label="凭证扫描件（可选）", required=False)
+
+
+class ArchiveForm(StepForm):
+    action = Action.ARCHIVE
+    on = day_field("归档日期")
+    reference = forms.CharField(label="档案号", max_length=100, required=False)
+
+
+class WithdrawForm(StepForm):
+    action = Action.WITHDRAW
+    on = day_field("撤回日期")
+    note = text_area("撤回情况（如申请人书面撤回）", required=False)
+
+
+STEP_FORMS: dict[Action, type[StepForm]] = {
+    form.action: form
+    for form in (
+        ConfirmReceiptForm,
+        ReviewForm,
+        RequestSupplementForm,
+        ReceiveSupplementForm,
+        LapseSupplementForm,
+        StartConsultationForm,
+        FinishConsultationForm,
+        AssignForm,
+        RecordFeedbackForm,
+        ApproveExtensionForm,
+        DecideForm,
+        IssueForm,
+        ServeForm,
+        ArchiveForm,
+        WithdrawForm,
+    )
+}

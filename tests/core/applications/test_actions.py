@@ -1,0 +1,93 @@
+"""The action table: the case page offers exactly the steps the status table and the person's
+roles allow, and a step the status does not allow is refused with a Chinese message."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gongkai.core.applications.actions import (
+    ACTION_STEPS,
+    CaseFacts,
+    allowed_actions,
+    require_step,
+)
+from gongkai.core.applications.roles import ACTION_ROLES, Action, Role, sees_personal_data
+from gongkai.core.applications.statuses import (
+    STATUS_ROWS,
+    InvalidTransition,
+    Status,
+    is_concluded,
+)
+
+
+def test_every_action_has_a_step() -> None:
+    assert set(ACTION_STEPS) == set(Action)
+
+
+def test_every_target_is_an_exit_of_every_source() -> None:
+    for step in ACTION_STEPS.values():
+        for source in step.sources:
+            if step.target is not None:
+                assert step.target in STATUS_ROWS[source].exits
+
+
+def without_fees(actions: tuple[Action, ...]) -> tuple[Action, ...]:
+    return tuple(a for a in actions if "fee" not in a.value)  # the fee app's own steps
+
+
+def test_handler_on_a_fresh_case() -> None:
+    assert without_fees(allowed_actions(Status.RECEIVED, {Role.HANDLER})) == (
+        Action.REVIEW,
+        Action.REQUEST_SUPPLEMENT,
+        Action.START_CONSULTATION,
+        Action.ASSIGN,
+        Action.WITHDRAW,
+    )
+    assert allowed_actions(Status.RECEIVED, {Role.REVIEWER}) == (Action.REVIEW, Action.DECIDE)
+    assert allowed_actions(Status.RECEIVED, {Role.OFFICE_HEAD}) == (
+        Action.APPROVE_EXTENSION,
+        Action.DECIDE,
+    )
+
+
+def test_once_only_steps_disappear_after_use() -> None:
+    facts = CaseFacts(supplement_sent=True, extended=True)
+    assert Action.REQUEST_SUPPLEMENT not in allowed_actions(Status.RECEIVED, {Role.HANDLER}, facts)
+    assert allowed_actions(Status.ASSIGNED, {Role.OFFICE_HEAD}, facts) == ()
+    assert allowed_actions(Status.ASSIGNED, {Role.OFFICE_HEAD}) == (Action.APPROVE_EXTENSION,)
+
+
+def test_supervisor_and_administrator_take_no_step() -> None:
+    for status in Status:
+        assert allowed_actions(status, {Role.SUPERVISOR, Role.ADMINISTRATOR}) == ()
+
+
+def test_filing_steps_after_conclusion() -> None:
+    assert allowed_actions(Status.ISSUED, {Role.HANDLER}) == (Action.SERVE,)
+    assert allowed_actions(Status.SERVED, {Role.REGISTRAR}) == (Action.ARCHIVE,)
+    assert allowed_actions(Status.LAPSED, {Role.HANDLER}) == (Action.ARCHIVE,)
+    assert allowed_actions(Status.ARCHIVED, set(Role)) == ()
+
+
+def test_a_refused_step_names_the_status_in_chinese() -> None:
+    with pytest.raises(InvalidTransition, match=r"已归档.*不能作出办理决定"):
+        require_step(Action.DECIDE, Status.ARCHIVED)
+    assert require_step(Action.APPROVE_EXTENSION, Status.CONSULTING) is None
+    assert require_step(Action.ASSIGN, Status.RECEIVED) is Status.ASSIGNED
+
+
+@given(st.sampled_from(list(Status)), st.sets(st.sampled_from(list(Role))))
+def test_allowed_means_role_and_status_both_allow(status: Status, roles: set[Role]) -> None:
+    offered = allowed_actions(status, roles)
+    for action in Action:
+        expected = status in ACTION_STEPS[action].sources and bool(ACTION_ROLES[action] & roles)
+        assert (action in offered) == expected
+    if is_concluded(status):
+        assert not {Action.DECIDE, Action.WITHDRAW} & set(offered)
+
+
+def test_personal_data_roles() -> None:
+    assert sees_personal_data({Role.HANDLER})
+    assert not sees_personal_data({Role.SUPERVISOR, Role.OFFICE_HEAD, Role.ADMINISTRATOR})
