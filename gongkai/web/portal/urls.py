@@ -1,6 +1,20 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path, re_path
+
+from gongkai.web.portal import views
 
 app_name = "portal"
-urlpatterns: list[URLPattern | URLResolver] = []
+TOKEN = r"(?P<token>[A-Za-z0-9_-]{20,100})"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.agency_list, name="agencies"),
+    path("<int:agency_id>/apply/", views.apply, name="apply"),
+    path("track/", views.lookup, name="lookup"),
+    re_path(rf"^track/{TOKEN}/$", views.track, name="track"),
+    re_path(rf"^track/{TOKEN}/receipt/$", views.receipt, name="receipt"),
+    re_path(
+        rf"^track/{TOKEN}/letters/(?P<letter_id>\d+)/(?P<fmt>docx|pdf)/$",
+        views.letter_file,
+        name="letter",
+    ),
+]
