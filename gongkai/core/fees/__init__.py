@@ -1,5 +1,17 @@
-"""信息处理费 (§42 and 国办函〔2020〕109号): pure fee schedules in whole 元."""
+"""信息处理费 (§42 and 国办函〔2020〕109号): pure schedules, assessment, notice, payment window
+and the figures for the annual report, in whole 元."""
 
+from gongkai.core.fees.assessment import (
+    FeeAssessment,
+    MonthEntry,
+    UnknownApplicant,
+    applicant_key,
+    assess,
+    ordinal_in_month,
+)
+from gongkai.core.fees.notice import FeeNoticeText, NoticeFacts, fee_notice, notice_html
+from gongkai.core.fees.payment import check_lapse, check_payment, fee_clock_pause, payment_due
+from gongkai.core.fees.rules import FeeRules, InvalidFeeRules
 from gongkai.core.fees.schedules import (
     FeeMethod,
     fee_for_application,
@@ -7,11 +19,32 @@ from gongkai.core.fees.schedules import (
     per_application_fee,
     per_page_fee,
 )
+from gongkai.core.fees.statistics import FeeFigures, FeeRecord, MethodFigures, fee_figures
 
 __all__ = [
+    "FeeAssessment",
+    "FeeFigures",
     "FeeMethod",
+    "FeeNoticeText",
+    "FeeRecord",
+    "FeeRules",
+    "InvalidFeeRules",
+    "MethodFigures",
+    "MonthEntry",
+    "NoticeFacts",
+    "UnknownApplicant",
+    "applicant_key",
+    "assess",
+    "check_lapse",
+    "check_payment",
+    "fee_clock_pause",
+    "fee_figures",
     "fee_for_application",
+    "fee_notice",
     "monthly_per_application_total",
+    "notice_html",
+    "ordinal_in_month",
+    "payment_due",
     "per_application_fee",
     "per_page_fee",
 ]
