@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "gongkai.cli.ingest_cmd",
     "gongkai.cli.deadline_cmd",
     "gongkai.cli.serve_cmd",
+    "gongkai.cli.report_cmd",
 )
 
 EXIT_OK = 0
