@@ -1,0 +1,213 @@
+"""Request and response shapes of API v1 (they are the OpenAPI description's schemas)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from gongkai.core.applications.applicants import ApplicantType
+from gongkai.core.applications.channels import Channel
+from gongkai.core.applications.outcomes import Outcome
+from gongkai.core.applications.statuses import Status
+
+
+class InputSchema(Schema):
+    """Request bodies: surrounding blanks of every text are removed before the checks."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+
+def required(max_length: int, description: str = "") -> Any:
+    return Field(min_length=1, max_length=max_length, description=description or None)
+
+
+def optional(max_length: int, description: str = "") -> Any:
+    return Field(default="", max_length=max_length, description=description or None)
+
+
+RequestedFormValue = Literal["paper", "electronic", "inspect"]
+DeliveryValue = Literal["pickup", "mail", "email", "online", "fax"]
+OnDate = Annotated[
+    date | None, Field(description="办理日期（YYYY-MM-DD），不填为今天；不能晚于今天")
+]
+
+
+# -- applications ----------------------------------------------------------------------
+
+
+class ApplicationSummary(Schema):
+    id: int
+    number: str = Field(description="申请编号（机关内唯一）")
+    agency_id: int
+    agency_name: str
+    channel: Channel
+    channel_label: str
+    arrived_at: datetime = Field(description="送达时间")
+    received_date: date | None = Field(description="收到申请之日（当前计时起点，补正后重新起算）")
+    first_received_date: date | None = Field(description="首次收到申请之日（表三按此计年度）")
+    applicant_type: ApplicantType
+    applicant_type_label: str
+    applicant_name: str
+    status: Status
+    status_label: str
+    stage: str = Field(description="办理阶段：intake / active / waiting / concluded")
+    due_date: date | None = Field(description="答复期限；缺少日历数据时为空")
+    outcome: Outcome | None
+    outcome_label: str
+    concluded_on: date | None
+
+
+class ApplicantContacts(Schema):
+    masked: bool = Field(description="为 true 时证件号码和联系方式已部分隐去（调用者的岗位不需要）")
+    id_document: str
+    credit_code: str
+    contact_phone: str
+    contact_address: str
+    contact_email: str
+
+
+class ConsultationOut(Schema):
+    party: Literal["third_party", "other_agency"]
+    party_label: str
+    party_name: str
+    sent_on: date
+    delivered_on: date | None
+    ended_on: date | None
+    reply: str
+
+
+class ApplicationDetail(ApplicationSummary):
+    contacts: ApplicantContacts
+    description: str
+    requested_form: str
+    requested_form_label: str
+    delivery: str
+    delivery_label: str
+    receipt_confirmation: str
+    supplement_requested_on: date | None
+    supplement_due: date | None
+    supplement_count: int
+    extension_days: int
+    extension_approved_on: date | None
+    extension_reason: str
+    handler: str | None = Field(description="承办人用户名")
+    assigned_unit: str | None = Field(description="交办的内设机构")
+    reviewed_on: date | None
+    outcome_row: str = Field(
+        description="办理结果对应的表三行（如“（三）不予公开 3.危及“三安全一稳定””）"
+    )
+    decision_reasons: str
+    legal_basis: str
+    decision_details: str
+    referral: str
+    decided_on: date | None
+    issued_on: date | None
+    served_on: date | None
+    archived_on: date | None
+    archive_reference: str
+    created_at: datetime
+    consultations: list[ConsultationOut]
+    read_only: bool = Field(description="调用者对该机关只有查看权限（监督岗位）")
+
+
+class ApplicationPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[ApplicationSummary]
+
+
+class RegisterIn(InputSchema):
+    agency_id: int = Field(description="受理机关（见 GET /agencies）")
+    channel: Channel
+    arrived_at: datetime = Field(description="送达时间（ISO 8601；不带时区按北京时间）")
+    applicant_type: ApplicantType
+    applicant_name: str = required(200)
+    description: str = required(5000, "所需政府信息的名称、文号或描述")
+    id_document: str = optional(100)
+    credit_code: str = optional(18)
+    contact_phone: str = optional(50)
+    contact_address: str = optional(300)
+    contact_email: str = optional(254)
+    requested_form: RequestedFormValue = "paper"
+    delivery: DeliveryValue = "mail"
+    tracking_number: str = optional(50, "邮寄申请的邮件号")
+    postmark_date: date | None = Field(None, description="邮戳日期")
+    sender_address: str = optional(200, "传真、电子邮件申请的来件号码或邮箱")
+
+
+class EventOut(Schema):
+    id: int
+    action: str
+    action_label: str
+    occurred_on: date = Field(description="业务日期")
+    recorded_at: datetime = Field(description="记录时间")
+    actor: str | None = Field(description="办理人用户名；系统自动记录时为空")
+    actor_name: str
+    from_status: Status | None
+    to_status: Status
+    to_status_label: str
+    note: str
+    data: dict[str, Any]
+
+
+# -- actions on a case -----------------------------------------------------------------
+
+
+class AvailableAction(Schema):
+    action: str
+    label: str
+    method: Literal["POST"] = "POST"
+    path: str
+
+
+# -- agencies and statistics -----------------------------------------------------------
+
+
+class AgencyOut(Schema):
+    id: int
+    name: str
+    code: str | None
+    kind: str
+    kind_label: str
+    supervisor_id: int | None
+    roles: list[str] = Field(description="调用者在该机关的岗位")
+    read_only: bool = Field(description="只能查看（通过主管部门的监督岗位可见）")
+
+
+class MeOut(Schema):
+    username: str
+    name: str
+    token_name: str
+    token_expires_at: datetime | None
+    agencies: list[AgencyOut]
+
+
+class ChannelCount(Schema):
+    channel: Channel
+    label: str
+    count: int
+
+
+class OutcomeShare(Schema):
+    row: str = Field(description="表三行键（tables.json）")
+    label: str
+    count: int
+    share_percent: str | None = Field(description="占办结数的百分比，两位小数")
+
+
+class FiguresOut(Schema):
+    agency_id: int
+    agency: str
+    year: int
+    new_total: int
+    new_by_channel: list[ChannelCount]
+    concluded: int
+    timed: int = Field(description="有答复期限的办结件数（按期率的分母）")
+    on_time: int
+    on_time_rate_percent: str | None
+    outcomes: list[OutcomeShare]
+    sentences: list[str] = Field(description="可用于年度报告正文一(二)的句子")

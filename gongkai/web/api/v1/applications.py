@@ -1,0 +1,146 @@
+"""Applications: list (filters, pagination), detail, registration, and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+from ninja import Status as Reply
+
+from gongkai.core.applications.applicants import ApplicantType
+from gongkai.core.applications.channels import Channel
+from gongkai.core.applications.outcomes import Outcome
+from gongkai.core.applications.statuses import Group, Status, group_of
+from gongkai.web.api import present
+from gongkai.web.api.auth import caller
+from gongkai.web.api.errors import ErrorOut
+from gongkai.web.api.schemas import ApplicationDetail, ApplicationPage, EventOut, RegisterIn
+from gongkai.web.api.scoping import readable_agency, readable_application, readable_applications
+from gongkai.web.applications import services
+
+router = Router(tags=["申请"])
+MAX_PAGE = 200
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+CONCLUDED = [s.value for s in Status if group_of(s) is Group.CONCLUDED]
+
+
+class ApplicationFilter(Schema):
+    agency: int | None = Field(None, description="只列出该机关的申请")
+    status: list[Status] | None = Field(None, description="办理状态，可重复")
+    open: bool | None = Field(None, description="true：未办结；false：已办结")
+    channel: Channel | None = None
+    applicant_type: ApplicantType | None = None
+    outcome: Outcome | None = None
+    received_from: date | None = Field(None, description="首次收到申请之日不早于")
+    received_to: date | None = Field(None, description="首次收到申请之日不晚于")
+    due_before: date | None = Field(None, description="答复期限不晚于（如：今天 = 已到期）")
+    q: str | None = Field(None, max_length=100, description="申请编号，或申请人姓名/名称的一部分")
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0)
+
+
+@router.get(
+    "/applications",
+    response={200: ApplicationPage, **ERRORS},
+    url_name="list_applications",
+    operation_id="list_applications",
+    summary="申请列表",
+)
+def list_applications(request: HttpRequest, filters: Query[ApplicationFilter]) -> dict[str, object]:
+    """调用者可查看的机关（本机关，及监督岗位所在主管部门管辖的机关）的申请，按送达时间倒序。"""
+    cases = readable_applications(caller(request)).select_related("agency")
+    if filters.agency is not None:
+        cases = cases.filter(agency_id=filters.agency)
+    if filters.status:
+        cases = cases.filter(status__in=[s.value for s in filters.status])
+    if filters.open is True:
+        cases = cases.exclude(status__in=CONCLUDED)
+    elif filters.open is False:
+        cases = cases.filter(status__in=CONCLUDED)
+    for value, lookup in (
+        (filters.channel, "channel"),
+        (filters.applicant_type, "applicant_type"),
+        (filters.outcome, "outcome"),
+        (filters.received_from, "first_received_date__gte"),
+        (filters.received_to, "first_received_date__lte"),
+        (filters.due_before, "due_date__lte"),
+    ):
+        if value is not None:
+            cases = cases.filter(**{lookup: value})
+    if filters.q and filters.q.strip():
+        term = filters.q.strip()
+        cases = cases.filter(Q(number=term) | Q(applicant_name__icontains=term))
+    page = cases.order_by("-arrived_at", "-pk")[filters.offset : filters.offset + filters.limit]
+    return {
+        "count": cases.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "items": [present.summary(app) for app in page],
+    }
+
+
+@router.post(
+    "/applications",
+    response={201: ApplicationDetail, **ERRORS},
+    url_name="register_application",
+    operation_id="register_application",
+    summary="登记申请",
+)
+def register_application(request: HttpRequest, payload: RegisterIn) -> Reply:
+    """登记一件申请（如热线、省级平台转来的申请），与工作台登记走同一个服务函数：
+    须由受理机关的登记或承办岗位人员的令牌办理；按渠道依第三十一条确定收到申请之日。"""
+    user = caller(request)
+    agency = readable_agency(user, payload.agency_id)
+    arrived_at = payload.arrived_at
+    if timezone.is_naive(arrived_at):
+        arrived_at = timezone.make_aware(arrived_at)
+    details = payload.dict(
+        exclude={
+            "agency_id",
+            "channel",
+            "arrived_at",
+            "applicant_type",
+            "applicant_name",
+            "description",
+        }
+    )
+    app = services.register(
+        user,
+        agency,
+        channel=payload.channel,
+        arrived_at=arrived_at,
+        applicant_type=payload.applicant_type,
+        applicant_name=payload.applicant_name,
+        description=payload.description,
+        **details,
+    )
+    return Reply(201, present.detail(readable_application(user, app.pk), user))
+
+
+@router.get(
+    "/applications/{application_id}",
+    response={200: ApplicationDetail, **ERRORS},
+    url_name="application_detail",
+    operation_id="application_detail",
+    summary="申请详情",
+)
+def application_detail(request: HttpRequest, application_id: int) -> dict[str, object]:
+    """申请人的证件号码和联系方式只向登记、承办、审核、负责人岗位完整显示，其他岗位部分隐去。"""
+    user = caller(request)
+    return present.detail(readable_application(user, application_id), user)
+
+
+@router.get(
+    "/applications/{application_id}/events",
+    response={200: list[EventOut], **ERRORS},
+    url_name="application_events",
+    operation_id="application_events",
+    summary="办理记录",
+)
+def application_events(request: HttpRequest, application_id: int) -> list[dict[str, object]]:
+    """该申请的全部办理记录（只追加、不可修改的审计记录），按时间顺序。"""
+    app = readable_application(caller(request), application_id)
+    return [present.event(e) for e in app.events.select_related("actor")]

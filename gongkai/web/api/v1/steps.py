@@ -1,0 +1,299 @@
+"""The steps of a case the API can take: request body and the service function of each.
+
+Every step calls the service the workspace calls (guard → lock → change → audit), with the
+caller's own roles; nothing here decides whether a step is allowed. A step of the core's
+table (:mod:`gongkai.core.applications.actions`) that has no row here is simply not offered
+through the API (``tests/web/api/test_api_actions.py`` lists which).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from django.contrib.auth.models import AbstractBaseUser
+from ninja import Schema
+from pydantic import Field
+
+from gongkai.core.applications.outcomes import Outcome
+from gongkai.core.applications.roles import Action
+from gongkai.core.fees.schedules import FeeMethod
+from gongkai.web.api.schemas import InputSchema, OnDate, optional, required
+from gongkai.web.applications import handling, services
+from gongkai.web.applications.models import Assignment, Consultation, ServiceRecord
+from gongkai.web.fees import services as fees
+
+
+def _choices(choices: Any) -> str:
+    return "；".join(f"{value}：{label}" for value, label in choices)
+
+
+class ConfirmReceiptIn(InputSchema):
+    on: OnDate = None
+    method: str = required(200, "与申请人确认的方式，如电话、平台回执")
+
+
+class ReviewIn(InputSchema):
+    on: OnDate = None
+    conclusion: str = Field(description=_choices(handling.ReviewConclusion.choices))
+    note: str = optional(2000)
+    handler_id: int | None = Field(None, description="指定承办人（本机关承办岗位用户的 id）")
+
+
+class RequestSupplementIn(InputSchema):
+    on: OnDate = None
+    items: str = required(5000, "一次性写明需要补正的事项")
+    period_wd: int | None = Field(None, ge=1, description="补正期限（工作日），不填用默认值")
+
+
+class DateOnlyIn(InputSchema):
+    on: OnDate = None
+
+
+class StartConsultationIn(InputSchema):
+    on: OnDate = None
+    party: Literal["third_party", "other_agency"]
+    party_name: str = required(200)
+    matter: str = optional(5000, "征求意见的事项")
+
+
+class FinishConsultationIn(InputSchema):
+    on: OnDate = None
+    delivered_on: date | None = Field(None, description="对方收到征求意见书之日")
+    reply: str = optional(5000)
+    result: str = optional(
+        20, "征求结果（不填按有无意见自动确定）：" + _choices(Consultation.Result.choices)
+    )
+
+
+class AssignIn(InputSchema):
+    on: OnDate = None
+    unit_id: int = Field(description="本机关内设机构的 id")
+    instructions: str = required(5000, "交办事项")
+    feedback_due: date | None = Field(None, description="反馈期限，不晚于答复期限")
+
+
+class RecordFeedbackIn(InputSchema):
+    on: OnDate = None
+    result: str = Field(description=_choices(Assignment.Result.choices))
+    feedback: str = required(5000)
+
+
+class ApproveExtensionIn(InputSchema):
+    on: OnDate = None
+    days: int = Field(ge=1, description="延长的工作日数（最多20）")
+    reason: str = required(2000)
+
+
+class DecideIn(InputSchema):
+    on: OnDate = None
+    outcome: Outcome
+    reasons: str = optional(5000, "理由（不予公开、部分公开等必填）")
+    legal_basis: str = optional(2000, "法律依据")
+    details: str = optional(5000, "获取方式、途径或处理内容（部分结果必填）")
+    referral: str = optional(300, "负责公开的机关及联系方式（非本机关负责公开时）")
+
+
+class ServeIn(InputSchema):
+    on: OnDate = None
+    method: str = Field(description=_choices(ServiceRecord.Method.choices))
+    proof: str = required(500, "送达凭证：邮件号、签收人或平台回执")
+
+
+class ArchiveIn(InputSchema):
+    on: OnDate = None
+    reference: str = optional(100, "档号")
+
+
+class WithdrawIn(InputSchema):
+    on: OnDate = None
+    note: str = optional(2000)
+
+
+class AssessFeeIn(InputSchema):
+    on: OnDate = None
+    method: Literal["per_application", "per_page"]
+    pages: int | None = Field(None, ge=1, description="按量计收的页数")
+
+
+class IssueFeeNoticeIn(InputSchema):
+    on: OnDate = None
+    received_on: date | None = Field(None, description="申请人当场收到时填写")
+
+
+class RecordFeePaymentIn(InputSchema):
+    on: OnDate = None
+    amount: int = Field(ge=0, description="实缴金额（元）")
+    receipt_number: str = optional(100)
+
+
+Perform = Callable[[AbstractBaseUser, int, Any, date], object]
+
+
+@dataclass(frozen=True)
+class Step:
+    action: Action
+    body: type[Schema]
+    perform: Perform
+    description: str
+
+
+STEPS: dict[Action, Step] = {
+    step.action: step
+    for step in (
+        Step(
+            Action.CONFIRM_RECEIPT,
+            ConfirmReceiptIn,
+            lambda u, pk, b, on: services.confirm_receipt(u, pk, on=on, method=b.method),
+            "第三十一条：与申请人确认后，以确认之日为收到申请之日。",
+        ),
+        Step(
+            Action.REVIEW,
+            ReviewIn,
+            lambda u, pk, b, on: handling.review(
+                u, pk, on=on, conclusion=b.conclusion, note=b.note, handler_id=b.handler_id
+            ),
+            "审查：申请内容是否明确、如何办理，并确定承办人。",
+        ),
+        Step(
+            Action.REQUEST_SUPPLEMENT,
+            RequestSupplementIn,
+            lambda u, pk, b, on: services.request_supplement(
+                u, pk, on=on, items=b.items, period_wd=b.period_wd
+            ),
+            "第三十条：收到申请之日起7个工作日内一次性告知补正。",
+        ),
+        Step(
+            Action.RECEIVE_SUPPLEMENT,
+            DateOnlyIn,
+            lambda u, pk, b, on: services.receive_supplement(u, pk, on=on),
+            "收到补正材料：答复期限自该日重新计算。",
+        ),
+        Step(
+            Action.LAPSE_SUPPLEMENT,
+            DateOnlyIn,
+            lambda u, pk, b, on: services.lapse_supplement(u, pk, on=on),
+            "补正期限届满未补正：视为放弃申请，办结（表三（六）1）。",
+        ),
+        Step(
+            Action.START_CONSULTATION,
+            StartConsultationIn,
+            lambda u, pk, b, on: services.start_consultation(
+                u, pk, on=on, party=b.party, party_name=b.party_name, matter=b.matter
+            ),
+            "第三十二条、第三十四条：征求第三方或其他机关意见，期间不计入答复期限。",
+        ),
+        Step(
+            Action.FINISH_CONSULTATION,
+            FinishConsultationIn,
+            lambda u, pk, b, on: services.finish_consultation(
+                u, pk, on=on, delivered_on=b.delivered_on, reply=b.reply, result=b.result
+            ),
+            "收到意见或15个工作日期满：恢复计时。",
+        ),
+        Step(
+            Action.ASSIGN,
+            AssignIn,
+            lambda u, pk, b, on: handling.assign(
+                u,
+                pk,
+                on=on,
+                unit_id=b.unit_id,
+                instructions=b.instructions,
+                feedback_due=b.feedback_due,
+            ),
+            "交办内设机构检索、提供；答复期限照常计算。",
+        ),
+        Step(
+            Action.RECORD_FEEDBACK,
+            RecordFeedbackIn,
+            lambda u, pk, b, on: handling.record_feedback(
+                u, pk, on=on, result=b.result, feedback=b.feedback
+            ),
+            "记录内设机构的交办反馈。",
+        ),
+        Step(
+            Action.APPROVE_EXTENSION,
+            ApproveExtensionIn,
+            lambda u, pk, b, on: services.approve_extension(
+                u, pk, on=on, days=b.days, reason=b.reason
+            ),
+            "第三十三条第二款：经负责人同意延长答复期限，最多20个工作日，一次。",
+        ),
+        Step(
+            Action.DECIDE,
+            DecideIn,
+            lambda u, pk, b, on: services.decide(
+                u,
+                pk,
+                on=on,
+                outcome=b.outcome,
+                reasons=b.reasons,
+                referral=b.referral,
+                legal_basis=b.legal_basis,
+                details=b.details,
+            ),
+            "作出办理决定：一个办理结果；不予公开等须写明理由及依据。",
+        ),
+        Step(
+            Action.ISSUE,
+            DateOnlyIn,
+            lambda u, pk, b, on: services.issue(u, pk, on=on),
+            "出具答复：该日为办结日期。",
+        ),
+        Step(
+            Action.SERVE,
+            ServeIn,
+            lambda u, pk, b, on: handling.serve(u, pk, on=on, method=b.method, proof=b.proof),
+            "送达答复书并记录送达凭证（凭证文件请在工作台上传）。",
+        ),
+        Step(
+            Action.ARCHIVE,
+            ArchiveIn,
+            lambda u, pk, b, on: handling.archive(u, pk, on=on, reference=b.reference),
+            "归档（第四十五条）。",
+        ),
+        Step(
+            Action.WITHDRAW,
+            WithdrawIn,
+            lambda u, pk, b, on: services.withdraw(u, pk, on=on, note=b.note),
+            "申请人撤回申请：办结（表三（六）3）。",
+        ),
+        Step(
+            Action.ASSESS_FEE,
+            AssessFeeIn,
+            lambda u, pk, b, on: fees.assess_fee(
+                u, pk, on=on, method=FeeMethod(b.method), pages=b.pages
+            ),
+            "核定信息处理费（按件或按量）；发出通知前可重新核定。",
+        ),
+        Step(
+            Action.ISSUE_FEE_NOTICE,
+            IssueFeeNoticeIn,
+            lambda u, pk, b, on: fees.issue_fee_notice(u, pk, on=on, received_on=b.received_on),
+            "发出收费通知。",
+        ),
+        Step(
+            Action.RECORD_FEE_NOTICE_RECEIPT,
+            DateOnlyIn,
+            lambda u, pk, b, on: fees.record_fee_notice_receipt(u, pk, on=on),
+            "申请人收到收费通知之日：缴费期限自次日起算。",
+        ),
+        Step(
+            Action.RECORD_FEE_PAYMENT,
+            RecordFeePaymentIn,
+            lambda u, pk, b, on: fees.record_fee_payment(
+                u, pk, on=on, amount=b.amount, receipt_number=b.receipt_number
+            ),
+            "申请人按期足额缴费：恢复办理。",
+        ),
+        Step(
+            Action.LAPSE_FEE,
+            DateOnlyIn,
+            lambda u, pk, b, on: fees.lapse_fee(u, pk, on=on),
+            "逾期未缴费：视为放弃申请，办结（表三（六）2）。",
+        ),
+    )
+}
