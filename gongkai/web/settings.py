@@ -8,6 +8,9 @@ Environment variables (all optional):
 * ``GONGKAI_PROCEDURE``: JSON object of procedural rules that override the defaults of
   :class:`gongkai.core.applications.rules.ProcedureRules` (the UNVERIFIED rules; see
   docs/platform.md), e.g. ``{"supplement_period_wd": 10}``.
+* ``GONGKAI_LOGIN_FAILURE_LIMIT`` (5), ``GONGKAI_LOGIN_COOLOFF_MINUTES`` (30): login lockout.
+* ``GONGKAI_API_RATE_LIMIT`` (``600/min`` per token), ``GONGKAI_API_TOKEN_DAYS`` (365): the
+  HTTP API (docs/api.md).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from gongkai.core.applications.rules import ProcedureRules
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
     # Order matters for the demo: each app's ``demo.load_demo`` runs in this order.
     "gongkai.web.workcalendar",
     "gongkai.web.fees",
+    "gongkai.web.remedies",
     "gongkai.web.tasks",
     "gongkai.web.portal",
     "gongkai.web.catalogue",
@@ -99,9 +104,18 @@ TEMPLATES = [
     },
 ]
 
+# Strong passwords (issue 4 item 2): at least 10 characters, not a common password, not all
+# digits, not close to the username or name. Django checks these wherever a password is set
+# through a form (admin, password change) or `manage.py changepassword`.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        # Django's MinimumLengthValidator with its message in Chinese.
+        "NAME": "gongkai.web.api.login_security.MinimumLengthChinese",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -155,3 +169,65 @@ if os.environ.get("GONGKAI_SMTP_HOST"):
     EMAIL_USE_TLS = not EMAIL_USE_SSL
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# -- login protection (django-axes) ----------------------------------------------------
+# After GONGKAI_LOGIN_FAILURE_LIMIT failed logins for one username from one IP address, that
+# pair is locked out for GONGKAI_LOGIN_COOLOFF_MINUTES (the lockout page says so in Chinese;
+# registration/lockout.html). A successful login resets the count. The API's bearer tokens
+# never go through a password login, so axes does not affect them.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes requires
+AUTHENTICATION_BACKENDS = [
+    "gongkai.web.api.login_security.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("GONGKAI_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.web.api.login_security.lockout_response"
+AXES_VERBOSE = False
+
+# -- HTTP API (gongkai.web.api, docs/api.md) ---------------------------------------------
+# "ninja" is installed so that its API docs page loads Swagger UI from the package's own
+# static files (never from a CDN).
+INSTALLED_APPS.append("ninja")
+# Requests per token: "N/s", "N/min", "N/hour" or "N/day". Counted in Django's cache, i.e.
+# per process with the default local-memory cache.
+GONGKAI_API_RATE_LIMIT = os.environ.get("GONGKAI_API_RATE_LIMIT", "600/min")
+# Default lifetime of a token made by `create_api_token` (days; 0 = no expiry).
+GONGKAI_API_TOKEN_DAYS = int(os.environ.get("GONGKAI_API_TOKEN_DAYS", "365"))
+
+# -- case handling (gongkai.web.applications; docs/platform.md) ----------------------------
+# Generated letters and scanned proofs of service. Never served as static files: the case
+# page and the applicant's tracking page hand them out after checking who asks.
+MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_DIR", str(VAR_DIR / "media"))).resolve()
+# The work queue: cases due within this many working days are marked 即将到期; page size.
+GONGKAI_DUE_SOON_WD = int(os.environ.get("GONGKAI_DUE_SOON_WD", str(GONGKAI_REMIND_DUE_SOON_DAYS)))
+GONGKAI_QUEUE_PAGE_SIZE = int(os.environ.get("GONGKAI_QUEUE_PAGE_SIZE", "50"))
+# Letters: JSON, see gongkai.web.applications.letters.LetterSettings (unknown keys refused),
+# e.g. {"partial_requires_review_first": true, "review_bodies": {"某局": "某县人民政府"}}.
+GONGKAI_LETTERS = json.loads(os.environ.get("GONGKAI_LETTERS", "{}") or "{}")
+
+# -- fees and 复议/诉讼 (gongkai.web.fees, gongkai.web.remedies; docs/fees.md, docs/remedies.md)
+# JSON objects; unknown keys are refused at first use. E.g. GONGKAI_FEES='{"pauses_clock": false,
+# "payment_window_wd": 20}', GONGKAI_REMEDIES='{"year_rule": "open_in_year",
+# "result_columns": {"review_terminated": "other"}}'.
+GONGKAI_FEES = json.loads(os.environ.get("GONGKAI_FEES", "{}") or "{}")
+GONGKAI_REMEDIES = json.loads(os.environ.get("GONGKAI_REMEDIES", "{}") or "{}")
+
+# -- applicant portal (gongkai.web.portal; docs/portal.md) --------------------------------
+# Attachments per application and size of each; rate limits ("N/min", "N/hour", "N/day") per
+# client address for the form and the lookup, and per tracking number for failed lookups;
+# the least seconds between serving and submitting a form; the header that carries the
+# client address behind a reverse proxy (e.g. HTTP_X_REAL_IP); the site's public base URL
+# for links in mails (empty: taken from the request).
+GONGKAI_PORTAL_MAX_FILES = int(os.environ.get("GONGKAI_PORTAL_MAX_FILES", "5"))
+GONGKAI_PORTAL_MAX_FILE_MB = float(os.environ.get("GONGKAI_PORTAL_MAX_FILE_MB", "10"))
+GONGKAI_PORTAL_SUBMIT_RATE = os.environ.get("GONGKAI_PORTAL_SUBMIT_RATE", "20/hour")
+GONGKAI_PORTAL_LOOKUP_RATE = os.environ.get("GONGKAI_PORTAL_LOOKUP_RATE", "10/hour")
+GONGKAI_PORTAL_LOOKUP_NUMBER_RATE = os.environ.get("GONGKAI_PORTAL_LOOKUP_NUMBER_RATE", "10/day")
+GONGKAI_PORTAL_MIN_FILL_SECONDS = float(os.environ.get("GONGKAI_PORTAL_MIN_FILL_SECONDS", "5"))
+GONGKAI_PORTAL_FORM_MAX_AGE_HOURS = float(os.environ.get("GONGKAI_PORTAL_FORM_MAX_AGE_HOURS", "24"))
+GONGKAI_PORTAL_CLIENT_IP_HEADER = os.environ.get("GONGKAI_PORTAL_CLIENT_IP_HEADER", "")
+GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL", "")

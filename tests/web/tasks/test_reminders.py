@@ -11,13 +11,31 @@ from web_builders import Staff, registered
 
 from gongkai.core.applications.roles import Role
 from gongkai.web.applications.config import work_calendar
+from gongkai.web.tasks import reminders
+from gongkai.web.tasks.case_reminders import collect as case_reminders
 from gongkai.web.tasks.reminders import DUE_SOON, OVERDUE, gather, send_reminders
+
+ALL_COLLECTORS = reminders.collectors
+
+
+@pytest.fixture(autouse=True)
+def only_case_reminders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other apps add their own reminders (e.g. the annual report); these tests count the
+    cases' reminders and the mails they make."""
+    monkeypatch.setattr(reminders, "collectors", lambda: [case_reminders])
 
 
 def _with_emails(staff: Staff) -> None:
     for role, user in staff.users.items():
         user.email = f"{role.value}@example.gov.cn"
         user.save()
+
+
+@pytest.mark.django_db
+def test_other_apps_reminders_are_collected_too() -> None:
+    names = {f"{c.__module__}.{c.__name__}" for c in ALL_COLLECTORS()}
+    assert "gongkai.web.tasks.case_reminders.collect" in names
+    assert "gongkai.web.reports.reminders.collect" in names
 
 
 @pytest.mark.django_db
