@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gongkai.core.errors import InputError
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+from gongkai.core.parsing import limits
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -37,18 +36,16 @@ def expand(paths: list[str]) -> list[str]:
 
 def read_input(name: str) -> bytes:
     if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    if not path.exists():
-        raise InputError(f"找不到文件：{name}")
-    if not path.is_file():
-        raise InputError(f"不是文件：{name}")
-    if path.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError(f"文件过大（超过{MAX_INPUT_BYTES // 1024 // 1024}MB）：{name}")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件 {name}：{exc.strerror}") from exc
+        return _stdin()
+    return limits.read_file(name)
+
+
+def _stdin() -> bytes:
+    data = sys.stdin.buffer.read(limits.MAX_BYTES + 1)  # never more than the limit in memory
+    too_big = limits.size_error(len(data), "标准输入")
+    if too_big is not None:
+        raise too_big
+    return data
 
 
 def iter_inputs(names: list[str]) -> Iterator[tuple[str, bytes | InputError]]:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import time
-from pathlib import Path
 from typing import Any
 
 from gongkai.core.errors import GongkaiError
+from gongkai.core.parsing.limits import read_file
 from gongkai.core.parsing.read import read_report
 from gongkai.core.report.jsonio import report_to_json
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def content_hash(path: str) -> str:
@@ -32,10 +30,7 @@ def process_file(path: str, sha256: str) -> dict[str, Any]:
     started = time.perf_counter()
     result: dict[str, Any] = {"path": path, "sha256": sha256}
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise GongkaiError(f"文件过大（{size // 1024 // 1024}MB，上限50MB）")
-        report = read_report(Path(path).read_bytes(), path)
+        report = read_report(read_file(path), path)
         data = report_to_json(report)
         has_errors = any(f["severity"] == "error" for f in data["findings"])
         result.update(status="findings" if has_errors else "clean", report=data)

@@ -25,23 +25,39 @@ def interpret(doc: SourceDocument) -> AnnualReport:
     lines = doc.lines if doc.format == "text" else [_normalized(ln) for ln in doc.lines]
     headings = find_headings(lines)
     report = AnnualReport()
-    _read_metadata(report, lines, headings)
+    _read_metadata(report, lines, headings, doc.meta.get("title"))
     t2_span, t3_span, t4_span = _regions(lines, headings)
     t2_tokens = region_tokens(lines, *t2_span)
     fmt = _format(report.year, [t.text for t in t2_tokens])
     if fmt != report.format:
         report = AnnualReport(format=fmt)
-        _read_metadata(report, lines, headings)
+        _read_metadata(report, lines, headings, doc.meta.get("title"))
     report.sections = attach_text(lines, headings)
     for s in report.sections:
         if s.key and s.line is not None:
             report.locations.setdefault(f"sections.{s.key}", s.line)
-    grid = doc.format in ("html", "docx")
-    _fill_table2(report, read_table2(t2_tokens, fmt, grid=grid))
-    _fill_table3(report, read_table3(region_tokens(lines, *t3_span), fmt, grid=grid))
-    _fill_table4(report, read_table4(region_tokens(lines, *t4_span), grid=grid))
+    t2_grid, t3_grid, t4_grid = (_grid(doc.format, lines, s) for s in (t2_span, t3_span, t4_span))
+    _fill_table2(report, read_table2(t2_tokens, fmt, grid=t2_grid))
+    _fill_table3(report, read_table3(region_tokens(lines, *t3_span), fmt, grid=t3_grid))
+    _fill_table4(report, read_table4(region_tokens(lines, *t4_span), grid=t4_grid))
     report.source["format"] = doc.format
     return report
+
+
+def _grid(fmt: str, lines: list[Line], span: tuple[int, int]) -> bool:
+    """Whether a table region is a real grid, where an empty cell is a blank value.
+
+    HTML and DOCX tables always are. A PDF table is when it was read from its ruling lines
+    (``pdf_reader_tables``: every printed cell, empty ones too, is a cell, merged labels are
+    marked); rows OCR'd from a scan carry confidences and stay read as text, like a PDF table
+    drawn without rulings (no cells at all).
+    """
+    if fmt in ("html", "docx"):
+        return True
+    if fmt != "pdf":
+        return False
+    rows = [line.cells for line in lines[span[0] : span[1]] if line.cells is not None]
+    return bool(rows) and all(cell.confidence is None for cells in rows for cell in cells)
 
 
 def _normalized(line: Line) -> Line:
@@ -57,10 +73,19 @@ def _format(year: int | None, table2_texts: list[str]) -> str:
     return L.FORMAT_2021
 
 
-def _read_metadata(report: AnnualReport, lines: list[Line], headings: list[Heading]) -> None:
+def _read_metadata(
+    report: AnnualReport, lines: list[Line], headings: list[Heading], doc_title: object
+) -> None:
     first = headings[0].index if headings else None
     title = meta.title_lines(lines, first)
     report.agency, report.year, report.title = meta.agency_and_year(title)
+    if report.agency is None and isinstance(doc_title, str):
+        # The printed title can be lost (an image, a converter's blank first page); the
+        # document's own title property then still names agency and year.
+        agency, year, full = meta.agency_and_year([normalize_text(doc_title)])
+        if agency is not None:
+            report.agency, report.title = agency, full
+            report.year = report.year if report.year is not None else year
     text = "\n".join(ln.text for ln in lines)
     report.period = meta.statistics_period(text)
     if report.year is None and report.period:

@@ -1,10 +1,14 @@
 """Limits on hostile or absurd input, in one place so that documentation and code agree.
 
 Each is checked before the costly step it protects (decompression, page parsing, grid
-expansion), and each refusal is an InputError with a Chinese message.
+expansion, OCR), and each refusal is an InputError with a Chinese message.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from gongkai.core.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024  # any input file
 
@@ -16,8 +20,43 @@ MAX_DOCX_ENTRIES = 5000
 
 # PDF
 MAX_PDF_PAGES = 300
-PDF_TIME_BUDGET_SECONDS = 60.0
+PDF_TIME_BUDGET_SECONDS = 60.0  # the text layer of every page
+
+# OCR (scans: images, and PDF pages without a text layer). A page takes 3–15 s on one core.
+MAX_OCR_PAGES = 60
+OCR_SECONDS_PER_PAGE = 60.0  # the budget of a document's scanned pages: this × their count
+MAX_IMAGE_PIXELS = 40_000_000  # a decompression bomb is refused before it is decoded
 
 # Tables (HTML spans are attacker-controlled numbers)
 MAX_HTML_SPAN = 1000
 MAX_TABLE_CELLS = 200_000
+
+
+def size_error(size: int, name: str | None = None) -> InputError | None:
+    """The refusal for an input of ``size`` bytes, or None when it is within MAX_BYTES."""
+    if size <= MAX_BYTES:
+        return None
+    where = f"：{name}" if name else ""
+    return InputError(
+        f"文件过大（{size / 1024 / 1024:.1f}MB，上限{MAX_BYTES // 1024 // 1024}MB），"
+        f"未读取{where}。"
+    )
+
+
+def read_file(path: str | Path) -> bytes:
+    """A file's bytes, refused with InputError when missing, not a file, or over MAX_BYTES.
+
+    The size is checked from the directory entry, so an oversized file is never loaded.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"找不到文件：{path}")
+    if not p.is_file():
+        raise InputError(f"不是文件：{path}")
+    try:
+        too_big = size_error(p.stat().st_size, str(path))
+        if too_big is not None:
+            raise too_big
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc

@@ -25,6 +25,9 @@ from gongkai.core.parsing.document import Cell, Line
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1"})
 _NUMBERISH = re.compile(r"^[\d,.\sOoDlI|]+$")
 LOOKALIKE_CONFIDENCE = 0.5
+# Dust and JPEG noise next to a figure come back as these; at the ends of a number they
+# are noise (a point between digits is not touched: 万元 figures have decimals).
+_SPECKS = ".,:;·'`。，、"
 # Below this a cell's reading is reported (OCR-LOW-CONFIDENCE). Clean 150 dpi scans give
 # digits 0.99+; the doubtful ones seen on degraded pages score 0.4–0.85.
 LOW_CONFIDENCE = 0.90
@@ -72,13 +75,24 @@ class Rulings:
 
 
 def clean_text(text: str, score: float) -> tuple[str, float]:
-    """NFKC (OCR returns full-width digits and brackets at random) and digit look-alikes."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    """NFKC (OCR returns full-width digits and brackets at random), specks read as
+    punctuation at either end of a number ("50.", ".6", ":9"), and digit look-alikes."""
+    text = _without_specks(unicodedata.normalize("NFKC", text).strip())
     if (_NUMBERISH.match(text) and any(ch.isdigit() for ch in text)) or text in ("O", "o"):
         fixed = text.translate(_DIGIT_LOOKALIKES)
         if fixed != text:
             return fixed, min(score, LOOKALIKE_CONFIDENCE)
     return text, score
+
+
+def _without_specks(text: str) -> str:
+    """ "" for a box of specks alone; a number without specks at its ends."""
+    bare = text.strip(_SPECKS).strip()
+    if not bare:
+        return ""
+    if bare != text and _NUMBERISH.match(bare) and any(ch.isdigit() for ch in bare):
+        return bare  # a number never begins or ends with a point or a comma
+    return text
 
 
 def build_lines(
@@ -232,7 +246,7 @@ def _joined(boxes: list[TextBox]) -> tuple[str, float | None]:
     for row in rows:
         for box in row:
             text = _concat(text, box.text)
-    return text, min(b.score for b in boxes)
+    return _without_specks(text), min(b.score for b in boxes)
 
 
 def _concat(left: str, right: str) -> str:

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from gongkai.core.errors import InputError
 from gongkai.core.parsing.document import Cell, Line, SourceDocument
+from gongkai.core.parsing.limits import MAX_IMAGE_PIXELS, MAX_OCR_PAGES, OCR_SECONDS_PER_PAGE
 from gongkai.core.parsing.normalize import normalize_text, parse_number
 from gongkai.core.parsing.ocr_layout import (
     LOW_CONFIDENCE,
@@ -39,11 +40,10 @@ from gongkai.core.report.model import AnnualReport, cell_paths
 # Recognitions below this are kept (rapidocr's default drops them at 0.5): a doubtful
 # digit must reach the checks as a low-confidence cell rather than vanish into a blank one.
 KEEP_SCORE = 0.3
+DETECT_BOX_SCORE = 0.3
 PDF_DPI = 170
-MAX_PIXELS = 40_000_000  # a decompression bomb is refused before it is decoded
-MAX_PDF_PAGES = 60
-PAGE_TIME_BUDGET_SECONDS = 120.0
 _MAX_SKEW_DEGREES = 5.0
+_RULING_GAP = 6  # pixels of a ruling lost to noise that it is followed across
 Gray = npt.NDArray[np.uint8]
 
 _engine: Any = None
@@ -75,7 +75,18 @@ def _build_engine() -> Any:
         # rapidocr would fetch them from the network; this product never does.
         raise InputError(f"文字识别模型缺失（{', '.join(missing)}），请重新安装 rapidocr。")
     params: dict[str, Any] = {k: str(v) for k, v in paths.items()}
-    params.update({"Global.log_level": "warning", "Global.text_score": KEEP_SCORE})
+    params.update(
+        {
+            "Global.log_level": "error",
+            "Global.text_score": KEEP_SCORE,
+            # Pages are straightened before recognition, so no box is upside down: the
+            # orientation classifier would only cost time (and it misreads some digits).
+            "Global.use_cls": False,
+            # rapidocr's 0.5 drops the faint box of a lone "0" or "1" in a noisy scan,
+            # which then reads as an empty cell.
+            "Det.box_thresh": DETECT_BOX_SCORE,
+        }
+    )
     return RapidOCR(params=params)
 
 
@@ -90,20 +101,32 @@ def read_image(data: bytes) -> SourceDocument:
     return SourceDocument(lines, "image", {"ocr": [info], "pages": 1})
 
 
-def read_scanned_pdf_pages(data: bytes, pages: list[int], *, dpi: int = PDF_DPI) -> list[Line]:
+def read_scanned_pdf_pages(
+    data: bytes,
+    pages: list[int],
+    *,
+    dpi: int = PDF_DPI,
+    info: list[dict[str, Any]] | None = None,
+) -> list[Line]:
     """OCR of the given 1-based pages of a PDF, for pages without a text layer.
 
-    Each page is rendered with pypdfium2 at ``dpi`` and read like an image. The lines come
-    back in page order with ``Line.page`` set and numbered from 1 across all the pages; a
-    caller that mixes them with text-layer lines renumbers them (``SourceDocument.from_rows``
-    with ``line.cells if line.is_row else line.text`` keeps each cell's confidence).
-    Raises InputError on an unreadable PDF, too many pages, or past the time budget.
+    Each page is rendered with pypdfium2 at ``dpi`` (less for a page so large that it would
+    pass ``MAX_IMAGE_PIXELS``) and read like an image. The lines come back in page order with
+    ``Line.page`` set and numbered from 1 across all the pages; a caller that mixes them
+    with text-layer lines renumbers them (``SourceDocument.from_rows`` with
+    ``line.cells if line.is_row else line.text`` keeps each cell's confidence). What was
+    done on each page is appended to ``info``. Raises InputError on an unreadable PDF, too
+    many pages, or past the time budget.
     """
     import pypdfium2 as pdfium
 
-    if len(pages) > MAX_PDF_PAGES:
-        raise InputError(f"扫描页共{len(pages)}页，超过文字识别{MAX_PDF_PAGES}页的上限，未读取。")
+    if len(pages) > MAX_OCR_PAGES:
+        raise InputError(
+            f"PDF 中没有文字层的扫描页共{len(pages)}页，"
+            f"超过文字识别{MAX_OCR_PAGES}页的上限，未读取。"
+        )
     started = time.monotonic()
+    budget = OCR_SECONDS_PER_PAGE * len(pages)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -113,13 +136,19 @@ def read_scanned_pdf_pages(data: bytes, pages: list[int], *, dpi: int = PDF_DPI)
         for number in pages:
             if not 1 <= number <= len(pdf):
                 raise InputError(f"PDF 没有第{number}页。")
-            if time.monotonic() - started > PAGE_TIME_BUDGET_SECONDS:
+            if time.monotonic() - started > budget:
                 raise InputError(
-                    f"文字识别到第{number}页时已超过{PAGE_TIME_BUDGET_SECONDS:.0f}秒，已停止。"
+                    f"扫描页的文字识别超过{budget:.0f}秒（每页{OCR_SECONDS_PER_PAGE:.0f}秒）"
+                    f"仍未完成（识别到第{number}页），已停止。"
                 )
-            bitmap = pdf[number - 1].render(scale=dpi / 72, grayscale=True)
+            page_started = time.monotonic()
+            pdf_page = pdf[number - 1]
+            bitmap = pdf_page.render(scale=_scale(pdf_page.get_size(), dpi), grayscale=True)
             image = bitmap.to_pil().convert("L")
-            lines, _ = ocr_page(np.asarray(image, dtype=np.uint8), page=number)
+            lines, page_info = ocr_page(np.asarray(image, dtype=np.uint8), page=number)
+            page_info["seconds"] = round(time.monotonic() - page_started, 2)
+            if info is not None:
+                info.append(page_info)
             out.extend(lines)
     finally:
         pdf.close()
@@ -128,13 +157,22 @@ def read_scanned_pdf_pages(data: bytes, pages: list[int], *, dpi: int = PDF_DPI)
     return out
 
 
+def _scale(size: tuple[float, float], dpi: int) -> float:
+    """Points → pixels at ``dpi``, lowered so that a huge page stays within MAX_IMAGE_PIXELS."""
+    width, height = (max(1.0, float(v)) for v in size)
+    scale = dpi / 72
+    if width * height * scale * scale > MAX_IMAGE_PIXELS:
+        scale = math.sqrt(MAX_IMAGE_PIXELS / (width * height))
+    return scale
+
+
 def _decode(data: bytes) -> Gray:
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as img:
-            if img.width * img.height > MAX_PIXELS:
-                limit = MAX_PIXELS // 1_000_000
+            if img.width * img.height > MAX_IMAGE_PIXELS:
+                limit = MAX_IMAGE_PIXELS // 1_000_000
                 raise InputError(
                     f"图片过大（{img.width}×{img.height}像素），超过{limit}百万像素的上限。"
                 )
@@ -260,10 +298,34 @@ def _rulings(gray: Gray, text_height: float) -> Rulings:
         count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for x, y, w, h, _area in stats[1:count]:
             if horizontal:
-                out.horizontal.append(Segment(y + h / 2, float(x), float(x + w)))
+                row = binary[y : y + h].max(axis=0)
+                start, end = _extended(row, int(x), int(x + w))
+                out.horizontal.append(Segment(y + h / 2, float(start), float(end)))
             else:
-                out.vertical.append(Segment(x + w / 2, float(y), float(y + h)))
+                column = binary[:, x : x + w].max(axis=1)
+                start, end = _extended(column, int(y), int(y + h))
+                out.vertical.append(Segment(x + w / 2, float(start), float(end)))
     return out
+
+
+def _extended(ink: Gray, start: int, end: int) -> tuple[int, int]:
+    """A ruling followed on along its own line across gaps of a few pixels.
+
+    A drop-out or a JPEG block cuts a ruling into pieces, and a piece shorter than the
+    opening kernel is lost, so a narrow cell would lose its border. Only a ruling already
+    found is followed, so text is never taken for one.
+    """
+    dark = np.flatnonzero(ink)
+    if not len(dark):
+        return start, end
+    gaps = np.flatnonzero(np.diff(dark) > _RULING_GAP)
+    # runs of dark pixels no more than _RULING_GAP apart: [dark[a], dark[b]]
+    firsts = np.concatenate(([dark[0]], dark[gaps + 1]))
+    lasts = np.concatenate((dark[gaps], [dark[-1]]))
+    at = int(np.searchsorted(lasts, start))
+    if at < len(firsts) and firsts[at] <= start:
+        return min(start, int(firsts[at])), max(end, int(lasts[at]) + 1)
+    return start, end
 
 
 def low_confidence_cells(report: AnnualReport, doc: SourceDocument) -> dict[str, float]:

@@ -1,16 +1,17 @@
 """PDF with a text layer → paragraphs and table rows, in reading order, page after page.
 
-Tables are found from their ruling lines (``pdfplumber``'s ``find_tables``) and come out as
-grids with merged cells expanded (``pdf_reader_tables``); the text lines outside them are
+The text layer and the ruling lines are read with pdfium (``pdf_page``); tables are found
+from their ruling lines with pdfplumber's geometry and come out as grids with merged cells
+expanded (``pdf_reader_tables``); the text lines outside them are
 paragraphs. Both are put in vertical order on each page. Page headers, footers and page
 numbers are dropped first, so that a table split by a page break, with "- 4 -" between its
-two parts, is seen as one table and joined. Pages without a text layer (scans) are listed
-in ``meta["pages_without_text"]`` for OCR.
+two parts, is seen as one table and joined. Pages without a text layer (scans) are read
+by OCR (``ocr_reader.read_scanned_pdf_pages``), listed in ``meta["pages_without_text"]``,
+and their lines put in page order among the others; their cells carry confidences.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import time
 from collections import Counter
@@ -21,6 +22,7 @@ from gongkai.core.errors import InputError
 from gongkai.core.parsing.document import Line, SourceDocument
 from gongkai.core.parsing.grid import cell_text
 from gongkai.core.parsing.limits import MAX_PDF_PAGES, PDF_TIME_BUDGET_SECONDS
+from gongkai.core.parsing.pdf_page import PageContent, read_page, text_lines
 from gongkai.core.parsing.pdf_reader_tables import Part, continues, table_parts, table_rows
 
 _PAGE_NUMBER = re.compile(
@@ -30,6 +32,7 @@ _PAGE_NUMBER = re.compile(
 )
 _MARGIN = 0.09  # headers and footers sit in the top and bottom 9% of a page
 _MIN_TEXT_CHARS = 20  # fewer characters on a page with an image: a scan with a stamp or number
+_OUTLINE_CURVES = 50  # a page drawn with more curves than this and no text may be outlined text
 
 
 @dataclass
@@ -41,78 +44,108 @@ class _Text:
 
 
 def read_pdf(data: bytes) -> SourceDocument:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    import pypdfium2 as pdfium
 
     started = time.monotonic()
     items: list[_Text | Part] = []
     pages_without_text: list[int] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            count = len(pdf.pages)
-            if count > MAX_PDF_PAGES:
-                raise InputError(f"PDF 共{count}页，超过{MAX_PDF_PAGES}页的上限，未读取。")
-            info = pdf.doc.info[0] if pdf.doc.info else {}
-            title = info.get("Title") if isinstance(info, dict) else None
-            for number, page in enumerate(pdf.pages, start=1):
-                if time.monotonic() - started > PDF_TIME_BUDGET_SECONDS:
-                    raise InputError(
-                        f"PDF 读取超过{PDF_TIME_BUDGET_SECONDS:.0f}秒仍未读完"
-                        f"（读到第{number}页，共{count}页），已停止。"
-                    )
-                if not _has_text(page):
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError("PDF 已加密（需要密码），无法读取；请提供未加密的文件。") from exc
+        raise InputError(f"PDF 文件已损坏，无法读取：{_reason(exc)}") from exc
+    try:
+        count = len(pdf)
+        if count > MAX_PDF_PAGES:
+            raise InputError(f"PDF 共{count}页，超过{MAX_PDF_PAGES}页的上限，未读取。")
+        if count == 0:
+            raise InputError("PDF 文件已损坏，无法读取：文件中没有页面。")
+        title = pdf.get_metadata_dict().get("Title")
+        for number in range(1, count + 1):
+            if time.monotonic() - started > PDF_TIME_BUDGET_SECONDS:
+                raise InputError(
+                    f"PDF 读取超过{PDF_TIME_BUDGET_SECONDS:.0f}秒仍未读完"
+                    f"（读到第{number}页，共{count}页），已停止。"
+                )
+            page = pdf[number - 1]
+            try:
+                content = read_page(page)
+            finally:
+                page.close()
+            if not _has_text(content):
+                if _may_hold_text(content):  # a blank page is nothing to read
                     pages_without_text.append(number)
-                    continue
-                items.extend(_page_items(page, number))
-                page.flush_cache()  # a long report would otherwise hold every page's objects
+                continue
+            items.extend(_page_items(content, number))
     except InputError:
         raise
-    except Exception as exc:  # pdfminer raises many private error types on broken files
-        # pdfplumber wraps pdfminer's errors; the reason is the wrapped one
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise InputError("PDF 已加密（需要密码），无法读取；请提供未加密的文件。") from exc
-        raise InputError(f"PDF 文件已损坏，无法读取：{type(cause).__name__}") from exc
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"PDF 文件已损坏，无法读取：{_reason(exc)}") from exc
+    finally:
+        pdf.close()
     lines = _assemble(_drop_headers_and_footers(items))
-    meta = {"title": _title(title), "pages": count, "pages_without_text": pages_without_text}
+    meta: dict[str, Any] = {
+        "title": cell_text(title) or None if isinstance(title, str) else None,
+        "pages": count,
+        "pages_without_text": pages_without_text,
+    }
+    if pages_without_text:
+        ocr: list[dict[str, Any]] = []
+        lines = _with_scanned_pages(data, lines, pages_without_text, ocr)
+        meta["ocr"] = ocr
     return SourceDocument(lines, "pdf", meta)
 
 
-def _title(raw: object) -> str | None:
-    from pdfminer.pdftypes import resolve1
-    from pdfminer.utils import decode_text
-
-    raw = resolve1(raw)
-    if isinstance(raw, bytes):
-        # pdfminer reads only a big-endian mark as UTF-16; Word-made PDFs also use little-endian.
-        bom = raw.startswith((b"\xfe\xff", b"\xff\xfe"))
-        raw = raw.decode("utf-16", "replace") if bom else decode_text(raw)
-    return (cell_text(raw) or None) if isinstance(raw, str) else None
+def _reason(exc: Exception) -> str:
+    # pdfium's message: "Failed to load document (PDFium: Data format error)."
+    text = str(exc)
+    return text[text.find("PDFium:") + 7 :].strip(" ).") if "PDFium:" in text else text
 
 
-def _has_text(page: Any) -> bool:
-    visible = sum(1 for ch in page.chars if not ch.get("text", " ").isspace())
+def _with_scanned_pages(
+    data: bytes, lines: list[Line], pages: list[int], info: list[dict[str, Any]]
+) -> list[Line]:
+    """The text-layer lines and the OCR'd lines of the scanned pages, in page order."""
+    from gongkai.core.parsing.ocr_reader import read_scanned_pdf_pages
+
+    scanned = read_scanned_pdf_pages(data, pages, info=info)
+    if not lines and not scanned:
+        raise InputError(
+            f"PDF 没有文字层（共{len(pages)}页扫描页），文字识别也未识别出文字，无法读取。"
+        )
+    merged = sorted([*lines, *scanned], key=lambda line: line.page or 0)  # stable in a page
+    for number, line in enumerate(merged, start=1):
+        line.number = number
+    return merged
+
+
+def _has_text(page: PageContent) -> bool:
+    visible = page.visible_chars()
     return visible >= _MIN_TEXT_CHARS or (visible > 0 and not page.images)
 
 
-def _page_items(page: Any, number: int) -> list[_Text | Part]:
+def _may_hold_text(page: PageContent) -> bool:
+    # An image (a scan), or many curves (text exported as outlines), is for OCR.
+    return bool(page.images) or page.paths > _OUTLINE_CURVES
+
+
+def _page_items(page: PageContent, number: int) -> list[_Text | Part]:
     parts = table_parts(page, number)
     boxes = [(p.x0, p.top, p.x1, p.bottom) for p in parts]
-
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
+    free = page.chars
+    for x0, top, x1, bottom in boxes:  # ``inside`` written out: thousands of characters
+        free = [
+            ch
+            for ch in free
+            if not (x0 <= (ch.x0 + ch.x1) / 2 < x1 and top <= (ch.top + ch.bottom) / 2 < bottom)
+        ]
     texts: list[_Text | Part] = []
-    height = float(page.height)
-    for line in page.filter(outside).extract_text_lines():
-        text = cell_text(line["text"])
+    for line in text_lines(free):
+        text = cell_text(line.text)
         if text:
-            margin = line["bottom"] < height * _MARGIN or line["top"] > height * (1 - _MARGIN)
-            texts.append(_Text(number, float(line["top"]), text, margin))
+            margin = line.bottom < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN)
+            texts.append(_Text(number, line.top, text, margin))
     return sorted([*texts, *parts], key=lambda item: item.top)
 
 

@@ -1,22 +1,25 @@
 """PDF tables from their ruling lines → grids, joined across page breaks.
 
-pdfplumber finds a table's cells from the drawn lines; a merged cell is one cell box that
-covers several column or row boundaries (``extract()`` gives ``None`` for the positions it
-covers). Here every box is placed on the table's boundaries, so merged cells become
-``span`` copies. A table cut by a page break arrives as two parts; the second is appended
-to the first, on the union of their column boundaries, and a cell cut in two by the break
-("（四）无" at the foot of one page, "法提供" at the head of the next) is made one again.
+pdfplumber's geometry finds a table's cells from the drawn lines (``pdf_page``); a merged
+cell is one cell box that covers several column or row boundaries. Here every box is
+placed on the table's boundaries, so merged cells become ``span`` copies. A table cut by
+a page break arrives as two parts; the second is appended to the first, on the union of
+their column boundaries, and a cell cut in two by the break ("（四）无" at the foot of one
+page, "法提供" at the head of the next) is made one again.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from gongkai.core.parsing.document import Cell
 from gongkai.core.parsing.grid import Placement, build_grid, cell_text
 from gongkai.core.parsing.normalize import parse_number
+from gongkai.core.parsing.pdf_geometry import Box as PdfBox
+from gongkai.core.parsing.pdf_geometry import table_cells
+from gongkai.core.parsing.pdf_page import Char, PageContent, text_of
 
 _X_TOLERANCE = 4.0  # ruling lines of one column drift by a few points between pages
 _Y_TOLERANCE = 2.0
@@ -55,21 +58,36 @@ class Part:
         return [x for x in edges if self.x0 + _X_TOLERANCE < x < self.x1 - _X_TOLERANCE]
 
 
-def table_parts(page: Any, number: int) -> list[Part]:
+def table_parts(page: PageContent, number: int) -> list[Part]:
     """The page's tables with at least two columns; a one-column "table" is a framed
     paragraph (a boxed preamble, a note) and is left to the text lines."""
     parts: list[Part] = []
-    for table in page.find_tables():
-        boxes: list[Box] = []
-        for row, texts in zip(table.rows, table.extract(), strict=False):
-            for bbox, text in zip(row.cells, texts, strict=False):
-                if bbox is not None:
-                    boxes.append(Box(bbox[0], bbox[1], bbox[2], bbox[3], cell_text(text or "")))
+    for cells in table_cells(page.edges):
+        texts = _cell_chars(cells, page.chars)
+        boxes = [Box(*cell, cell_text(text_of(texts[i]))) for i, cell in enumerate(cells)]
         if boxes:
             part = Part(number, boxes)
             if part.inner_xs():
                 parts.append(part)
     return parts
+
+
+def _cell_chars(cells: list[PdfBox], chars: list[Char]) -> list[list[Char]]:
+    """The characters whose centre lies in each cell (cells indexed by 10 pt bands)."""
+    bands: dict[int, list[int]] = {}
+    for i, (_, top, _, bottom) in enumerate(cells):
+        for band in range(int(top // 10), int(bottom // 10) + 1):
+            bands.setdefault(band, []).append(i)
+    found: list[list[Char]] = [[] for _ in cells]
+    for ch in chars:
+        v_mid = (ch.top + ch.bottom) / 2
+        h_mid = (ch.x0 + ch.x1) / 2
+        for i in bands.get(int(v_mid // 10), ()):
+            x0, top, x1, bottom = cells[i]  # ``inside``, written out
+            if x0 <= h_mid < x1 and top <= v_mid < bottom:
+                found[i].append(ch)
+                break
+    return found
 
 
 def continues(previous: Part, part: Part) -> bool:
@@ -93,7 +111,10 @@ def _clusters(values: list[float], tolerance: float) -> list[float]:
 
 def _index(value: float, bounds: list[float]) -> int:
     """The boundary nearest a cell edge (every edge is itself one of the clustered values)."""
-    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+    at = bisect.bisect_left(bounds, value)
+    if at == len(bounds) or (at and value - bounds[at - 1] <= bounds[at] - value):
+        return at - 1
+    return at
 
 
 def table_rows(parts: list[Part]) -> list[tuple[int, list[Cell]]]:
@@ -113,6 +134,7 @@ def table_rows(parts: list[Part]) -> list[tuple[int, list[Cell]]]:
         rows_here = len(ys) - 1
         if offset:
             mine, rows_here = _drop_repeated_header(placements, mine, offset, rows_here)
+            mine, rows_here = _join_cut_row(placements, mine, offset, rows_here)
             mine = _join_cut_cells(placements, mine, offset, len(xs) - 1)
         placements.extend(mine)
         pages.extend([part.page] * rows_here)
@@ -142,12 +164,53 @@ def _drop_repeated_header(
     return kept, rows_here - repeated
 
 
+def _join_cut_row(
+    before: list[Placement], mine: list[Placement], offset: int, rows_here: int
+) -> tuple[list[Placement], int]:
+    """A row cut in two by the page break: the rest of its labels heads the next page, in
+    a row with no figures of its own ("2.申请人逾期未按收" | "费通知要求缴纳费用…")."""
+    last = offset - 1
+    above = {p.col: p for p in before if p.row <= last < p.row + p.rowspan}
+    figures = {col for col, p in above.items() if p.text and parse_number(p.text) is not None}
+    texts = [p for p in mine if p.row == offset and p.text]
+    empty = {p.col for p in mine if p.row == offset and not p.text}
+    if not texts or not figures or not figures <= empty:
+        return mine, rows_here
+    for p in texts:
+        target = above.get(p.col)
+        if (
+            target is None
+            or p.colspan != target.colspan
+            or p.rowspan > 1
+            or target.rowspan > 1
+            or not (_label(p.text) and _label(target.text))
+            or _ENUMERATED.match(p.text)
+        ):
+            return mine, rows_here
+    for p in texts:
+        above[p.col].text = cell_text(above[p.col].text + " " + p.text)
+    kept: list[Placement] = []
+    for p in mine:
+        if p.row == offset and p.rowspan == 1:
+            continue  # the row's own cells: its labels joined above, its figures empty
+        if p.row == offset:
+            p.rowspan -= 1  # a merged cell the row began keeps its other rows
+        elif p.row > offset:
+            p.row -= 1
+        kept.append(p)
+    return kept, rows_here - 1
+
+
 def _join_cut_cells(
     before: list[Placement], mine: list[Placement], offset: int, width: int
 ) -> list[Placement]:
     """Cells of the new part's first row that continue a merged label cut by the break."""
     last = offset - 1
     bottom = {(p.col, p.colspan): p for p in before if p.row <= last < p.row + p.rowspan}
+    if not any(parse_number(p.text) is not None for p in bottom.values() if p.text):
+        # The break comes after a header (no figure in its last row): the labels above are
+        # column headings, and an empty cell below one is a blank value, not its remainder.
+        return mine
     kept: list[Placement] = []
     for p in mine:
         above = bottom.get((p.col, p.colspan)) if p.row == offset else None

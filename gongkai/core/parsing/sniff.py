@@ -9,7 +9,7 @@ import re
 import zipfile
 
 from gongkai.core.errors import InputError
-from gongkai.core.parsing.limits import MAX_BYTES
+from gongkai.core.parsing.limits import MAX_BYTES, size_error
 
 __all__ = ["MAX_BYTES", "decode_text", "sniff"]
 
@@ -25,11 +25,9 @@ _COMMON = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u
 
 def sniff(data: bytes) -> str:
     """ "pdf" | "docx" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            f"文件过大（{len(data) / 1024 / 1024:.1f}MB，上限{MAX_BYTES // 1024 // 1024}MB），"
-            "未读取。"
-        )
+    too_big = size_error(len(data))
+    if too_big is not None:
+        raise too_big
     if not data.strip():
         raise InputError("文件是空的。")
     head = data[:2048]

@@ -143,10 +143,11 @@ def test_a_file_that_is_not_an_image_is_refused() -> None:
 
 
 def test_an_oversized_image_is_refused_before_decoding() -> None:
-    from gongkai.core.parsing.ocr_reader import MAX_PIXELS, read_image
+    from gongkai.core.parsing.limits import MAX_IMAGE_PIXELS
+    from gongkai.core.parsing.ocr_reader import read_image
 
     buf = io.BytesIO()
-    side = int(MAX_PIXELS**0.5) + 10
+    side = int(MAX_IMAGE_PIXELS**0.5) + 10
     Image.new("1", (side, side), 1).save(buf, format="PNG")
     with pytest.raises(InputError, match="图片过大"):
         read_image(buf.getvalue())

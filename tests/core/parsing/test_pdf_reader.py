@@ -211,3 +211,60 @@ def test_a_password_protected_pdf_is_refused() -> None:
     writer.write(buffer)
     with pytest.raises(InputError, match="加密"):
         read_pdf(buffer.getvalue())
+
+
+def test_blank_values_after_a_header_cut_by_the_page_break_stay_blank() -> None:
+    """表四 with its 行政复议 block left blank: the header ends page 4 (its labels merged
+    over two rows), the data row opens page 5 with five empty cells. Those are blanks, not
+    the rest of the labels above them."""
+    from gongkai.core.parsing.pdf_reader_tables import Box, Part, table_rows
+
+    header = Part(
+        4,
+        [
+            Box(0, 600, 100, 680, "结果维持"),  # merged over the two header rows
+            Box(100, 600, 200, 640, "未经复议直接起诉"),
+            Box(100, 640, 200, 680, "结果维持"),
+        ],
+    )
+    data = Part(5, [Box(0, 60, 100, 100, ""), Box(100, 60, 200, 100, "0")])
+    rows = [
+        [("~" if c.span else "") + c.text for c in cells] for _, cells in table_rows([header, data])
+    ]
+    assert rows == [["结果维持", "未经复议直接起诉"], ["~结果维持", "结果维持"], ["", "0"]]
+
+
+def test_a_row_cut_by_the_page_break_is_made_one_again() -> None:
+    """LibreOffice lets a row break across pages: the label's rest opens the next page in
+    a row whose figure cells are empty."""
+    from gongkai.core.parsing.pdf_reader_tables import Box, Part, table_rows
+
+    before = Part(
+        4,
+        [
+            Box(0, 700, 100, 800, "(六)其他处理"),
+            Box(100, 700, 200, 750, "1.申请人无正当理由"),
+            Box(200, 700, 260, 750, "0"),
+            Box(100, 750, 200, 800, "2.申请人逾期未按收"),
+            Box(200, 750, 260, 800, "3"),
+        ],
+    )
+    after = Part(
+        5,
+        [
+            Box(0, 60, 100, 140, ""),
+            Box(100, 60, 200, 100, "费通知要求缴纳费用"),
+            Box(200, 60, 260, 100, ""),
+            Box(100, 100, 200, 140, "3.其他"),
+            Box(200, 100, 260, 140, "1"),
+        ],
+    )
+    rows = [
+        [("~" if c.span else "") + c.text for c in cells]
+        for _, cells in table_rows([before, after])
+    ]
+    assert rows == [
+        ["(六)其他处理", "1.申请人无正当理由", "0"],
+        ["~(六)其他处理", "2.申请人逾期未按收费通知要求缴纳费用", "3"],
+        ["~(六)其他处理", "3.其他", "1"],
+    ]

@@ -1,0 +1,253 @@
+"""Table cells from ruling lines: pdfplumber's table geometry, on plain tuples.
+
+The same steps as pdfplumber's ``merge_edges`` (snap edges within 3 pt to their mean,
+join collinear pieces within 3 pt), ``filter_edges``, ``intersections_to_cells`` and
+``cells_to_tables``, with the same arithmetic in the same order, so the cells are the
+same to the last bit. Done here rather than by pdfplumber because its edges are dicts
+rebuilt at every step and importing it loads pdfminer (≈0.1 s a process) for nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import NamedTuple
+
+TOLERANCE = 3.0  # pdfplumber's snap/join/intersection tolerance
+MIN_EDGE = 3.0  # edges shorter than this are not rulings (pdfplumber's edge_min_length)
+
+Box = tuple[float, float, float, float]
+
+
+class Edge(NamedTuple):
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    width: float
+    height: float
+    orientation: str  # "h" or "v"
+
+
+def edge(x0: float, y0: float, x1: float, y1: float) -> Edge | None:
+    """The ruling a straight segment draws, or None (a diagonal, a dot, a short side)."""
+    left, right = min(x0, x1), max(x0, x1)
+    top, bottom = min(y0, y1), max(y0, y1)
+    if bottom - top < 0.5 and right - left >= MIN_EDGE:
+        return Edge(left, top, right, bottom, right - left, bottom - top, "h")
+    if right - left < 0.5 and bottom - top >= MIN_EDGE:
+        return Edge(left, top, right, bottom, right - left, bottom - top, "v")
+    return None
+
+
+def table_cells(edges: list[Edge]) -> list[list[Box]]:
+    """Cell boxes (x0, top, x1, bottom) of each table the edges draw."""
+    if not edges:
+        return []
+    merged = [
+        e for e in _merge(edges) if (e.height if e.orientation == "v" else e.width) >= MIN_EDGE
+    ]
+    return _cells_to_tables(_smallest_cells(merged + _cut_sides(merged)))
+
+
+_MAX_CUT = 120.0  # the widest cut cell bridged (a first column's width)
+
+
+def _cut_sides(edges: list[Edge]) -> list[Edge]:
+    """The lines a page break leaves out under a merged cell.
+
+    A cell merged over rows that runs onto the next page is printed without its side at the
+    break (weasyprint leaves it out; the other cells of that row have theirs), so its
+    borders end in the air and the cell and its label are not found. Where a vertical ends
+    at the level of a horizontal that stops short of it, the gap between them is drawn.
+    """
+    horizontal = [e for e in edges if e.orientation == "h"]
+    added: list[Edge] = []
+    for v in edges:
+        if v.orientation != "v":
+            continue
+        for end in (v.top, v.bottom):
+            level = [h for h in horizontal if abs(h.top - end) <= TOLERANCE]
+            if any(h.x0 - TOLERANCE <= v.x0 <= h.x1 + TOLERANCE for h in level):
+                continue
+            gaps = [(h.x0 - v.x0, h) for h in level if h.x0 > v.x0] + [
+                (v.x0 - h.x1, h) for h in level if h.x1 < v.x0
+            ]
+            if not gaps:
+                continue
+            gap, h = min(gaps, key=lambda g: g[0])
+            if gap <= _MAX_CUT:
+                x0, x1 = (v.x0, h.x0) if h.x0 > v.x0 else (h.x1, v.x0)
+                added.append(Edge(x0, h.top, x1, h.bottom, x1 - x0, h.bottom - h.top, "h"))
+    return added
+
+
+def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
+    """pdfplumber's ``snap_objects``: clusters of positions within 3 pt move to their mean."""
+
+    def key(e: Edge) -> float:
+        return e.x0 if vertical else e.top
+
+    values = sorted({key(e) for e in edges})
+    cluster_of: dict[float, int] = {}
+    index = 0
+    last: float | None = None
+    for v in values:
+        if last is not None and v > last + TOLERANCE:
+            index += 1
+        cluster_of[v] = index
+        last = v
+    clusters: list[list[Edge]] = [[] for _ in range(index + 1)] if values else []
+    for e in edges:
+        clusters[cluster_of[key(e)]].append(e)
+    out: list[Edge] = []
+    for cluster in clusters:
+        avg = sum(key(e) for e in cluster) / len(cluster)
+        for x0, top, x1, bottom, width, height, orientation in cluster:
+            if vertical:
+                shift = avg - x0
+                out.append(Edge(x0 + shift, top, x1 + shift, bottom, width, height, orientation))
+            else:
+                shift = avg - top
+                out.append(Edge(x0, top + shift, x1, bottom + shift, width, height, orientation))
+    return out
+
+
+def _merge(edges: list[Edge]) -> list[Edge]:
+    """pdfplumber's ``merge_edges``: snapped, then joined along each line."""
+    snapped = _snap([e for e in edges if e.orientation == "v"], True) + _snap(
+        [e for e in edges if e.orientation == "h"], False
+    )
+    snapped.sort(key=lambda e: (e.orientation, e.top if e.orientation == "h" else e.x0))
+    out: list[Edge] = []
+    for (orientation, _), group in itertools.groupby(
+        snapped, key=lambda e: (e.orientation, e.top if e.orientation == "h" else e.x0)
+    ):
+        horizontal = orientation == "h"
+        ordered = sorted(group, key=(lambda e: e.x0) if horizontal else (lambda e: e.top))
+        joined = [ordered[0]]
+        for e in ordered[1:]:
+            last = joined[-1]
+            if horizontal:
+                if e.x0 <= last.x1 + TOLERANCE:
+                    if e.x1 > last.x1:
+                        joined[-1] = Edge(
+                            last.x0, last.top, e.x1, last.bottom, e.x1 - last.x0, last.height, "h"
+                        )
+                else:
+                    joined.append(e)
+            elif e.top <= last.bottom + TOLERANCE:
+                if e.bottom > last.bottom:
+                    grown = last.height + (e.bottom - last.bottom)
+                    joined[-1] = Edge(last.x0, last.top, last.x1, e.bottom, last.width, grown, "v")
+            else:
+                joined.append(e)
+        out.extend(joined)
+    return out
+
+
+def _smallest_cells(edges: list[Edge]) -> list[Box]:
+    """pdfplumber's ``intersections_to_cells``: for each crossing, the smallest rectangle
+    whose sides are drawn, found with sets of edge numbers instead of edge boxes."""
+    vertical = sorted((e for e in edges if e.orientation == "v"), key=lambda e: (e.x0, e.top))
+    horizontal = sorted((e for e in edges if e.orientation == "h"), key=lambda e: (e.top, e.x0))
+    tops = [h.top for h in horizontal]
+    crossings: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    for i, v in enumerate(vertical):
+        v_x, v_top, v_bottom = v.x0, v.top, v.bottom
+        # a window a little wider than the tolerance; the exact test is pdfplumber's
+        first = bisect.bisect_left(tops, v_top - TOLERANCE - 0.01)
+        last = bisect.bisect_right(tops, v_bottom + TOLERANCE + 0.01)
+        for j in range(first, last):
+            h = horizontal[j]
+            h_top = h.top
+            if (
+                v_top <= h_top + TOLERANCE
+                and v_bottom >= h_top - TOLERANCE
+                and h.x0 - TOLERANCE <= v_x <= h.x1 + TOLERANCE
+            ):
+                at = crossings.setdefault((v_x, h_top), (set(), set()))
+                at[0].add(i)
+                at[1].add(j)
+    points = sorted(crossings)
+    columns: dict[float, list[float]] = {}  # x → the crossings' ys, in order
+    rows: dict[float, list[float]] = {}  # y → the crossings' xs, in order
+    for x, y in points:
+        columns.setdefault(x, []).append(y)
+        rows.setdefault(y, []).append(x)
+    for xs in rows.values():
+        xs.sort()
+
+    # For each crossing, the first crossing below it on a shared vertical and the first to
+    # its right on a shared horizontal whose far corner closes the rectangle (pdfplumber's
+    # order: the nearest below first, then the nearest to the right).
+    cells: list[Box] = []
+    for pt in points:
+        x, y = pt
+        down_here, across_here = crossings[pt]
+        right = [
+            (x2, crossings[(x2, y)][0])
+            for x2 in rows[y]
+            if x2 > x and not across_here.isdisjoint(crossings[(x2, y)][1])
+        ]
+        if not right:
+            continue
+        cell = _first_cell(crossings, x, y, down_here, columns[x], right)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _first_cell(
+    crossings: dict[tuple[float, float], tuple[set[int], set[int]]],
+    x: float,
+    y: float,
+    down_here: set[int],
+    column: list[float],
+    right: list[tuple[float, set[int]]],
+) -> Box | None:
+    for y2 in column:
+        if y2 <= y:
+            continue
+        below = crossings[(x, y2)]
+        if down_here.isdisjoint(below[0]):
+            continue
+        for x2, down_right in right:
+            corner = crossings.get((x2, y2))
+            if (
+                corner is not None
+                and not corner[0].isdisjoint(down_right)
+                and not corner[1].isdisjoint(below[1])
+            ):
+                return (x, y, x2, y2)
+    return None
+
+
+def _cells_to_tables(cells: list[Box]) -> list[list[Box]]:
+    """pdfplumber's ``cells_to_tables``: cells grouped by shared corners, tables of two
+    cells or more, top to bottom then left to right."""
+
+    def corners(box: Box) -> tuple[tuple[float, float], ...]:
+        x0, top, x1, bottom = box
+        return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+
+    remaining = list(cells)
+    current_corners: set[tuple[float, float]] = set()
+    current: list[Box] = []
+    tables: list[list[Box]] = []
+    while remaining:
+        before = len(current)
+        for cell in list(remaining):
+            mine = corners(cell)
+            if not current or any(c in current_corners for c in mine):
+                current_corners.update(mine)
+                current.append(cell)
+                remaining.remove(cell)
+        if len(current) == before:
+            tables.append(current)
+            current_corners = set()
+            current = []
+    if current:
+        tables.append(current)
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
