@@ -34,8 +34,9 @@ def prepare(*, demo: bool) -> list[str]:
     call_command("migrate", interactive=False, verbosity=0)
     lines = ["数据库已迁移到最新结构。"]
     if demo and not demo_data.demo_present():
-        # The demo takes hundreds of steps; their applicant notices would bury the start-up.
-        notices = logging.getLogger("gongkai.notices")
+        # The demo takes hundreds of steps; their notices to applicants and staff would bury
+        # the start-up.
+        notices = logging.getLogger("gongkai")
         level = notices.level
         notices.setLevel(logging.WARNING)
         try:
