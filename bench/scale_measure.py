@@ -73,6 +73,30 @@ def _table3(agency: Agency, year: int) -> None:
     )
 
 
+def _submissions(agency: Agency, count: int = 50) -> None:
+    """Online applications through the portal's service function, one after another."""
+    import secrets
+
+    from gongkai.core.applications.applicants import ApplicantType
+    from gongkai.web.portal.models import OnlineIntake
+    from gongkai.web.portal.services import OnlineApplication, submit_online
+
+    OnlineIntake.objects.update_or_create(agency=agency, defaults={"accepts": True})
+    content = OnlineApplication(
+        applicant_type=ApplicantType.NATURAL_PERSON,
+        applicant_name="基准申请人",
+        description="2025年度行政处罚案件数量统计",
+        requested_form="electronic",
+        delivery="email",
+        contact_email="bench@example.cn",
+    )
+    start = time.perf_counter()
+    for _ in range(count):
+        submit_online(agency, content, [], idempotency_key=secrets.token_urlsafe(16))
+    elapsed = time.perf_counter() - start
+    print(f"public submissions: {count / elapsed:.1f} per second (one process, {count} in a row)")
+
+
 def measure(agency_name: str, year: int, repeat: int, timed: Timed, report: Report) -> None:
     from gongkai.web.applications.models import Application
 
@@ -83,3 +107,4 @@ def measure(agency_name: str, year: int, repeat: int, timed: Timed, report: Repo
     _queue(agency, repeat, timed, report)
     _api(agency, repeat, timed, report)
     _table3(agency, year)
+    _submissions(agency)

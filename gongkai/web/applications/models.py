@@ -137,6 +137,8 @@ class Application(models.Model):
             # The work queue: one agency's cases in some statuses, ordered by due date.
             models.Index(fields=["agency", "status", "due_date"], name="application_queue_due"),
             models.Index(fields=["agency", "channel"], name="application_channel"),
+            # The API's list: newest arrivals first, one page at a time.
+            models.Index(fields=["agency", "-arrived_at", "-id"], name="application_by_arrival"),
         )
 
     def __str__(self) -> str:
