@@ -10,7 +10,6 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import select_template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,11 +20,9 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.models import CatalogueItem, ItemAttachment, PortalGuide
 from gongkai.web.catalogue.search import search_items
+from gongkai.web.layout import public_layout
 
-
-def layout() -> Any:
-    # The project's public layout when it exists; a minimal accessible one until then.
-    return select_template(["public_base.html", "catalogue/public_fallback.html"])
+layout = public_layout
 
 
 def _published(agency: Agency) -> Any:

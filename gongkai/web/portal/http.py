@@ -8,17 +8,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import select_template
 
 from gongkai.core.portal.rates import Rate
+from gongkai.web.layout import public_layout
 from gongkai.web.portal.antispam import RateCheck
 
 View = Callable[..., HttpResponse]
 
 
-def layout() -> Any:
-    # The project's public layout once it exists; a minimal accessible one until then.
-    return select_template(["public_base.html", "portal/public_fallback.html"])
+layout = public_layout
 
 
 def page(

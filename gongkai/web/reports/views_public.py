@@ -5,23 +5,18 @@ No account, no script: plain pages with headings and links, as the portal's othe
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import select_template
 
 from gongkai.core.report import jsonio
 from gongkai.core.reporting.formats import CONTENT_TYPES, FORMAT_LABELS, FORMATS
 from gongkai.web.agencies.models import Agency
+from gongkai.web.layout import public_layout
 from gongkai.web.reports import files
 from gongkai.web.reports.models import ReportVersion
 from gongkai.web.reports.present import report_body
 
-
-def layout() -> Any:
-    # The project's public layout when it exists; a minimal accessible one until then.
-    return select_template(["public_base.html", "reports/public_fallback.html"])
+layout = public_layout
 
 
 def _downloads(version: ReportVersion) -> list[dict[str, str]]:
