@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.core.parsing.document import Cell
 from gongkai.core.parsing.normalize import normalize_text
@@ -28,6 +29,18 @@ def is_cjk(ch: str) -> bool:
 
 def cell_text(raw: str) -> str:
     """One cell's text on one line: normalised, whitespace collapsed, CJK rejoined."""
+    return _cell_text(raw) if len(raw) <= _CACHED_LENGTH else _uncached_cell_text(raw)
+
+
+_CACHED_LENGTH = 64  # labels and figures repeat from table to table; paragraphs do not
+
+
+@lru_cache(maxsize=16384)
+def _cell_text(raw: str) -> str:
+    return _uncached_cell_text(raw)
+
+
+def _uncached_cell_text(raw: str) -> str:
     text = _SPACES.sub(" ", normalize_text(raw)).strip()
     return _CJK_GAP.sub("", text)
 

@@ -28,7 +28,7 @@ def _converter() -> object:
 
 
 def to_simplified(text: str) -> str:
-    if not any(ch in _TRADITIONAL_MARKERS for ch in text):
+    if _TRADITIONAL_MARKERS.isdisjoint(text):
         return text
     converted: str = _converter().convert(text)  # type: ignore[attr-defined]
     return converted

@@ -59,9 +59,12 @@ class PageContent:
 
 def read_page(page: Any) -> PageContent:
     """Characters (whitespace left out), edges, and counts of images and paths."""
+    from gongkai.core.parsing import pdfium_calls
+
     width, height = page.get_size()
     content = PageContent(float(width), float(height), _chars(page, float(height)), [], 0, 0)
-    _walk(page.raw, None, content, _Paths(content.height), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    raw = pdfium_calls.address(page.raw)
+    _walk(raw, None, content, _Paths(content.height), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     return content
 
 
@@ -70,26 +73,23 @@ _MATRIX = struct.Struct("6f")  # FS_MATRIX: a, b, c, d, e, f
 
 
 def _walk(
-    page: Any, form: Any, content: PageContent, paths: _Paths, outer: Matrix, depth: int
+    page: int, form: int | None, content: PageContent, paths: _Paths, outer: Matrix, depth: int
 ) -> None:
     """Paths and images of the page, and of the form XObjects it draws (up to 4 deep).
 
-    pdfium's own calls, not pypdfium2's object wrappers: a page holds hundreds of text
-    objects that are only counted past here.
+    pdfium's own calls on addresses (``pdfium_calls``), not pypdfium2's object wrappers: a
+    page holds hundreds of text objects that are only counted past here.
     """
-    import pypdfium2.raw as pdfium_c
+    from gongkai.core.parsing import pdfium_calls as pc
 
     if form is None:
-        count = pdfium_c.FPDFPage_CountObjects(page)
+        owner, count, get_object = page, pc.page_object_count(page), pc.page_object
     else:
-        count = pdfium_c.FPDFFormObj_CountObjects(form)
-    matrix = pdfium_c.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
-    get_object = pdfium_c.FPDFPage_GetObject if form is None else pdfium_c.FPDFFormObj_GetObject
-    owner = page if form is None else form
-    get_type, get_matrix = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetMatrix
-    image, path = pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH
-    unpack = _MATRIX.unpack_from
+        owner, count, get_object = form, pc.form_object_count(form), pc.form_object
+    matrix = ctypes.create_string_buffer(_MATRIX.size)
+    matrix_at = ctypes.addressof(matrix)
+    get_type, get_matrix, unpack = pc.object_type, pc.object_matrix, _MATRIX.unpack_from
+    image, path = pc.OBJECT_IMAGE, pc.OBJECT_PATH
     for i in range(count):
         obj = get_object(owner, i)
         kind = get_type(obj)
@@ -97,10 +97,15 @@ def _walk(
             content.images += 1
         elif kind == path:
             content.paths += 1
-            get_matrix(obj, matrix_ref)
+            line = paths.line(obj) if form is None else None
+            if line is not None:
+                if line:
+                    content.edges.append(line[0])
+                continue
+            get_matrix(obj, matrix_at)
             content.edges.extend(paths.edges(obj, _compose(unpack(matrix), outer)))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
-            get_matrix(obj, matrix_ref)
+        elif kind == pc.OBJECT_FORM and depth < 4:
+            get_matrix(obj, matrix_at)
             _walk(page, obj, content, paths, _compose(unpack(matrix), outer), depth + 1)
 
 
@@ -121,26 +126,27 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
 def _chars(page: Any, height: float) -> list[Char]:
     import pypdfium2.raw as pdfium_c
 
+    from gongkai.core.parsing import pdfium_calls as pc
+
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
         if count <= 0:
             return []
         text = textpage.get_text_range(0, count)
-        raw = textpage.raw
-        # one call a character is the cost here: the functions and the box's pointer are
+        raw = pc.address(textpage.raw)
+        # one call a character is the cost here: the functions and the box's address are
         # looked up once, and a character becomes a plain tuple
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
-        is_generated = pdfium_c.FPDFText_IsGenerated
-        get_unicode = pdfium_c.FPDFText_GetUnicode
-        rect = pdfium_c.FS_RECTF()
-        box = ctypes.byref(rect)
-        make = Char._make
-        unpack = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+        get_box, is_generated = pc.char_loose_box, pc.char_is_generated
+        rect = ctypes.create_string_buffer(16)  # FS_RECTF: left, top, right, bottom
+        box = ctypes.addressof(rect)
+        unpack = struct.Struct("4f").unpack_from
+        new = tuple.__new__  # namedtuple's _make without its Python frame
         out: list[Char] = []
         aligned = len(text) == count  # one UTF-16 unit per character (no astral planes)
+        typed = textpage.raw
         for i in range(count):
-            ch = text[i] if aligned else chr(get_unicode(raw, i))
+            ch = text[i] if aligned else chr(pdfium_c.FPDFText_GetUnicode(typed, i))
             if ch.isspace():
                 # a space printed in the text layer separates words; pdfium's own
                 # (generated) spaces and line breaks are guesses, left out
@@ -152,49 +158,64 @@ def _chars(page: Any, height: float) -> list[Char]:
             if not get_box(raw, i, box):
                 continue
             left, top, right, bottom = unpack(rect)
-            out.append(make((ch, left, height - top, right, height - bottom)))
+            out.append(new(Char, (ch, left, height - top, right, height - bottom)))
         return out
     finally:
         textpage.close()
 
 
 class _Paths:
-    """Reads path objects' straight sides. pdfium's functions and the point's pointers are
-    looked up once a page: a page has hundreds of paths of two or five segments each."""
+    """Reads path objects' straight sides (pdfium's calls on addresses: a page has hundreds
+    of paths of two or five segments each)."""
 
     def __init__(self, height: float) -> None:
-        import pypdfium2.raw as pdfium_c
-
         self.height = height
-        self.x = ctypes.c_float()
-        self.y = ctypes.c_float()
-        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
-        self.count = pdfium_c.FPDFPath_CountSegments
-        self.segment = pdfium_c.FPDFPath_GetPathSegment
-        self.point = pdfium_c.FPDFPathSegment_GetPoint
-        self.kind = pdfium_c.FPDFPathSegment_GetType
-        self.closes = pdfium_c.FPDFPathSegment_GetClose
-        self.moveto = pdfium_c.FPDF_SEGMENT_MOVETO
-        self.lineto = pdfium_c.FPDF_SEGMENT_LINETO
+        self.floats = ctypes.create_string_buffer(16)  # a point's x, y; a box's four sides
+        at = ctypes.addressof(self.floats)
+        self.x_at, self.y_at = at, at + 4
+        self.box_at = (at, at + 4, at + 8, at + 12)
 
-    def edges(self, obj: Any, matrix: Matrix) -> list[Edge]:
+    def line(self, obj: int) -> list[Edge] | None:
+        """A path of one straight segment (a moveto and a lineto: how most renderers draw a
+        ruling) from its bounds, in one call instead of one per segment and point; None for
+        any other path. pdfium's bounds of a stroked segment reach half the line width past
+        it on every side, which is taken off again."""
+        from gongkai.core.parsing import pdfium_calls as pc
+
+        if pc.path_segment_count(obj) != 2:
+            return None
+        if not pc.object_bounds(obj, *self.box_at):
+            return []
+        left, bottom, right, top = _BOX.unpack(self.floats.raw)
+        half = min(right - left, top - bottom) / 2
+        if right - left > top - bottom:
+            y = self.height - (top + bottom) / 2
+            ruling = edge(left + half, y, right - half, y)
+        else:
+            x = (left + right) / 2
+            ruling = edge(x, self.height - top + half, x, self.height - bottom - half)
+        return [ruling] if ruling is not None else []
+
+    def edges(self, obj: int, matrix: Matrix) -> list[Edge]:
         """The straight axis-aligned sides of a path object, as rulings."""
+        from gongkai.core.parsing import pdfium_calls as pc
+
         a, b, c, d, e, f = matrix
-        height, x, y, x_ref, y_ref = self.height, self.x, self.y, self.x_ref, self.y_ref
-        get_segment, get_point, get_kind = self.segment, self.point, self.kind
+        height, floats, x_at, y_at = self.height, self.floats, self.x_at, self.y_at
+        get_segment, get_point, get_kind = pc.path_segment, pc.segment_point, pc.segment_type
         points: list[list[tuple[float, float]]] = []
-        for i in range(self.count(obj)):
+        for i in range(pc.path_segment_count(obj)):
             segment = get_segment(obj, i)
-            if not get_point(segment, x_ref, y_ref):
+            if not get_point(segment, x_at, y_at):
                 continue
             kind = get_kind(segment)
-            px, py = x.value, y.value
+            px, py = _POINT.unpack_from(floats)
             point = (a * px + c * py + e, height - (b * px + d * py + f))
-            if kind == self.moveto or not points:
+            if kind == pc.SEGMENT_MOVETO or not points:
                 points.append([point])
-            elif kind == self.lineto:
+            elif kind == pc.SEGMENT_LINETO:
                 points[-1].append(point)
-                if self.closes(segment):
+                if pc.segment_closes(segment):
                     points[-1].append(points[-1][0])
             else:  # a Bézier curve (rounded corners): not a ruling; start afresh after it
                 points.append([point])
@@ -207,41 +228,59 @@ class _Paths:
         return found
 
 
+_POINT = struct.Struct("2f")
+_BOX = struct.Struct("4f")
+
+
 def text_lines(chars: list[Char]) -> list[TextLine]:
     """Characters grouped into lines (tops within 3 pt, chained), words by 3 pt gaps."""
-    lines: list[list[Char]] = []
-    last_top = 0.0
-    for ch in sorted(chars, key=_TOP):
-        top = ch[2]
-        if not lines or top - last_top > _TOLERANCE:
-            lines.append([ch])
-        else:
-            lines[-1].append(ch)
-        last_top = top
-    out: list[TextLine] = []
-    for members in lines:
-        members.sort(key=_X0)
-        parts: list[str] = []
-        previous_x1: float | None = None
-        for text, x0, _, x1, _ in members:
-            gap = previous_x1 is not None and x0 - previous_x1 > _TOLERANCE
-            if (gap or text == " ") and parts and parts[-1] != " ":
-                parts.append(" ")
-            if text != " ":
-                parts.append(text)
-                previous_x1 = x1
-        out.append(
-            TextLine(
-                "".join(parts).strip(),
-                members[0][1],  # sorted by x0
-                min(map(_TOP, members)),
-                max(map(_X1, members)),
-                max(map(_BOTTOM, members)),
-            )
+    return [
+        TextLine(
+            _line_text(members),
+            members[0][1],  # sorted by x0
+            min(map(_TOP, members)),
+            max(map(_X1, members)),
+            max(map(_BOTTOM, members)),
         )
-    return out
+        for members in _lines(chars)
+    ]
 
 
 def text_of(chars: list[Char]) -> str:
     """A cell's text: its lines joined by line breaks (``cell_text`` then joins them)."""
-    return "\n".join(line.text for line in text_lines(chars))
+    if not chars:
+        return ""
+    return "\n".join(_line_text(members) for members in _lines(chars))
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """The characters of each line, left to right; lines top to bottom."""
+    lines: list[list[Char]] = []
+    last_top = -1e9
+    for ch in sorted(chars, key=_TOP):
+        top = ch[2]
+        if top - last_top > _TOLERANCE:
+            lines.append([ch])
+        else:
+            lines[-1].append(ch)
+        last_top = top
+    for members in lines:
+        members.sort(key=_X0)
+    return lines
+
+
+def _line_text(members: list[Char]) -> str:
+    """One line's characters as text, a space where pdfplumber would split words."""
+    parts: list[str] = []
+    previous_x1: float | None = None
+    for text, x0, _, x1, _ in members:
+        if (
+            parts
+            and parts[-1] != " "
+            and (text == " " or (previous_x1 is not None and x0 - previous_x1 > _TOLERANCE))
+        ):
+            parts.append(" ")
+        if text != " ":
+            parts.append(text)
+            previous_x1 = x1
+    return "".join(parts).strip()
