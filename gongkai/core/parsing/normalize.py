@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _ARTIFACTS = re.compile(
     r"\[bookmark:[^\]]*\]|\[(?:image|img|图片)[^\]]*\]|&nbsp;|[\u200b-\u200f\u2060\ufeff\u00ad]"
@@ -36,6 +36,18 @@ def to_simplified(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """NFKC (full-width digits and brackets → ASCII), simplified script, no artefacts."""
+    return _normalize_short(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
+
+
+_CACHED_LENGTH = 64  # cells and labels recur in every table and report; paragraphs do not
+
+
+@lru_cache(maxsize=16384)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = _ARTIFACTS.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text)

@@ -103,12 +103,14 @@ def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
     out: list[Edge] = []
     for cluster in clusters:
         avg = sum(key(e) for e in cluster) / len(cluster)
-        for x0, top, x1, bottom, width, height, orientation in cluster:
-            if vertical:
-                shift = avg - x0
+        for e in cluster:
+            x0, top, x1, bottom, width, height, orientation = e
+            shift = avg - (x0 if vertical else top)
+            if shift == 0.0:  # most rulings: drawn where the others of their line are
+                out.append(e)
+            elif vertical:
                 out.append(Edge(x0 + shift, top, x1 + shift, bottom, width, height, orientation))
             else:
-                shift = avg - top
                 out.append(Edge(x0, top + shift, x1, bottom + shift, width, height, orientation))
     return out
 

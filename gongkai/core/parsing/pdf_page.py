@@ -54,7 +54,7 @@ class PageContent:
     paths: int
 
     def visible_chars(self) -> int:
-        return sum(1 for ch in self.chars if ch.text != " ")
+        return len(self.chars) - [ch[0] for ch in self.chars].count(" ")
 
 
 def read_page(page: Any) -> PageContent:
@@ -271,6 +271,8 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
 
 def _line_text(members: list[Char]) -> str:
     """One line's characters as text, a space where pdfplumber would split words."""
+    if len(members) == 1:  # a figure's single digit, a "0": a third of all cells
+        return members[0][0].strip()
     parts: list[str] = []
     previous_x1: float | None = None
     for text, x0, _, x1, _ in members:
