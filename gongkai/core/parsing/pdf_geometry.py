@@ -10,7 +10,6 @@ rebuilt at every step and importing it loads pdfminer (≈0.1 s a process) for n
 from __future__ import annotations
 
 import bisect
-import itertools
 from typing import NamedTuple
 
 TOLERANCE = 3.0  # pdfplumber's snap/join/intersection tolerance
@@ -101,17 +100,18 @@ def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
     for e in edges:
         clusters[cluster_of[key(e)]].append(e)
     out: list[Edge] = []
+    new = tuple.__new__
     for cluster in clusters:
         avg = sum(key(e) for e in cluster) / len(cluster)
         for e in cluster:
-            x0, top, x1, bottom, width, height, orientation = e
+            x0, top, x1, bottom, width, height, _ = e
             shift = avg - (x0 if vertical else top)
             if shift == 0.0:  # most rulings: drawn where the others of their line are
                 out.append(e)
-            elif vertical:
-                out.append(Edge(x0 + shift, top, x1 + shift, bottom, width, height, orientation))
+            elif vertical:  # tuple.__new__: a namedtuple's constructor without its frame
+                out.append(new(Edge, (x0 + shift, top, x1 + shift, bottom, width, height, "v")))
             else:
-                out.append(Edge(x0, top + shift, x1, bottom + shift, width, height, orientation))
+                out.append(new(Edge, (x0, top + shift, x1, bottom + shift, width, height, "h")))
     return out
 
 
@@ -120,13 +120,16 @@ def _merge(edges: list[Edge]) -> list[Edge]:
     snapped = _snap([e for e in edges if e.orientation == "v"], True) + _snap(
         [e for e in edges if e.orientation == "h"], False
     )
-    snapped.sort(key=lambda e: (e.orientation, e.top if e.orientation == "h" else e.x0))
+    # Rulings drawn twice (a side two cells share) join to nothing: dropped before sorting.
+    lines: dict[tuple[str, float], list[Edge]] = {}
+    for e in dict.fromkeys(snapped):
+        lines.setdefault((e.orientation, e.top if e.orientation == "h" else e.x0), []).append(e)
     out: list[Edge] = []
-    for (orientation, _), group in itertools.groupby(
-        snapped, key=lambda e: (e.orientation, e.top if e.orientation == "h" else e.x0)
-    ):
+    for orientation, _ in sorted(lines):
         horizontal = orientation == "h"
-        ordered = sorted(group, key=(lambda e: e.x0) if horizontal else (lambda e: e.top))
+        ordered = sorted(
+            lines[(orientation, _)], key=(lambda e: e.x0) if horizontal else (lambda e: e.top)
+        )
         joined = [ordered[0]]
         for e in ordered[1:]:
             last = joined[-1]
@@ -226,30 +229,25 @@ def _first_cell(
 
 
 def _cells_to_tables(cells: list[Box]) -> list[list[Box]]:
-    """pdfplumber's ``cells_to_tables``: cells grouped by shared corners, tables of two
-    cells or more, top to bottom then left to right."""
+    """pdfplumber's ``cells_to_tables``: cells grouped by shared corners (its repeated passes
+    are the connected components, found here in one with a union-find), tables of two cells
+    or more, top to bottom then left to right; a table's cells in the order they came."""
+    parent = list(range(len(cells)))
 
-    def corners(box: Box) -> tuple[tuple[float, float], ...]:
-        x0, top, x1, bottom = box
-        return ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
 
-    remaining = list(cells)
-    current_corners: set[tuple[float, float]] = set()
-    current: list[Box] = []
-    tables: list[list[Box]] = []
-    while remaining:
-        before = len(current)
-        for cell in list(remaining):
-            mine = corners(cell)
-            if not current or any(c in current_corners for c in mine):
-                current_corners.update(mine)
-                current.append(cell)
-                remaining.remove(cell)
-        if len(current) == before:
-            tables.append(current)
-            current_corners = set()
-            current = []
-    if current:
-        tables.append(current)
-    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    first_with: dict[tuple[float, float], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = first_with.setdefault(corner, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Box]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(root(i), []).append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from gongkai.core.parsing import pdfium_calls as pc
 from gongkai.core.parsing.pdf_geometry import Edge, edge
 
 _TOLERANCE = 3.0  # pdfplumber's x/y tolerance for words and lines
@@ -59,11 +60,9 @@ class PageContent:
 
 def read_page(page: Any) -> PageContent:
     """Characters (whitespace left out), edges, and counts of images and paths."""
-    from gongkai.core.parsing import pdfium_calls
-
     width, height = page.get_size()
     content = PageContent(float(width), float(height), _chars(page, float(height)), [], 0, 0)
-    raw = pdfium_calls.address(page.raw)
+    raw = pc.address(page.raw)
     _walk(raw, None, content, _Paths(content.height), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     return content
 
@@ -80,8 +79,6 @@ def _walk(
     pdfium's own calls on addresses (``pdfium_calls``), not pypdfium2's object wrappers: a
     page holds hundreds of text objects that are only counted past here.
     """
-    from gongkai.core.parsing import pdfium_calls as pc
-
     if form is None:
         owner, count, get_object = page, pc.page_object_count(page), pc.page_object
     else:
@@ -89,7 +86,7 @@ def _walk(
     matrix = ctypes.create_string_buffer(_MATRIX.size)
     matrix_at = ctypes.addressof(matrix)
     get_type, get_matrix, unpack = pc.object_type, pc.object_matrix, _MATRIX.unpack_from
-    image, path = pc.OBJECT_IMAGE, pc.OBJECT_PATH
+    image, path, segment_count = pc.OBJECT_IMAGE, pc.OBJECT_PATH, pc.path_segment_count
     for i in range(count):
         obj = get_object(owner, i)
         kind = get_type(obj)
@@ -97,10 +94,10 @@ def _walk(
             content.images += 1
         elif kind == path:
             content.paths += 1
-            line = paths.line(obj) if form is None else None
-            if line is not None:
-                if line:
-                    content.edges.append(line[0])
+            if form is None and segment_count(obj) == 2:
+                ruling = paths.line(obj)
+                if ruling is not None:
+                    content.edges.append(ruling)
                 continue
             get_matrix(obj, matrix_at)
             content.edges.extend(paths.edges(obj, _compose(unpack(matrix), outer)))
@@ -124,10 +121,6 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
 
 
 def _chars(page: Any, height: float) -> list[Char]:
-    import pypdfium2.raw as pdfium_c
-
-    from gongkai.core.parsing import pdfium_calls as pc
-
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -144,9 +137,8 @@ def _chars(page: Any, height: float) -> list[Char]:
         new = tuple.__new__  # namedtuple's _make without its Python frame
         out: list[Char] = []
         aligned = len(text) == count  # one UTF-16 unit per character (no astral planes)
-        typed = textpage.raw
         for i in range(count):
-            ch = text[i] if aligned else chr(pdfium_c.FPDFText_GetUnicode(typed, i))
+            ch = text[i] if aligned else chr(pc.char_unicode(raw, i))
             if ch.isspace():
                 # a space printed in the text layer separates words; pdfium's own
                 # (generated) spaces and line breaks are guesses, left out
@@ -175,31 +167,23 @@ class _Paths:
         self.x_at, self.y_at = at, at + 4
         self.box_at = (at, at + 4, at + 8, at + 12)
 
-    def line(self, obj: int) -> list[Edge] | None:
-        """A path of one straight segment (a moveto and a lineto: how most renderers draw a
-        ruling) from its bounds, in one call instead of one per segment and point; None for
-        any other path. pdfium's bounds of a stroked segment reach half the line width past
-        it on every side, which is taken off again."""
-        from gongkai.core.parsing import pdfium_calls as pc
-
-        if pc.path_segment_count(obj) != 2:
-            return None
+    def line(self, obj: int) -> Edge | None:
+        """The ruling a path of one straight segment draws (a moveto and a lineto: how most
+        renderers draw one), from its bounds: one call instead of one per segment and point.
+        pdfium's bounds of a stroked segment reach half the line width past it on every
+        side, which is taken off again."""
         if not pc.object_bounds(obj, *self.box_at):
-            return []
-        left, bottom, right, top = _BOX.unpack(self.floats.raw)
+            return None
+        left, bottom, right, top = _BOX.unpack_from(self.floats)
         half = min(right - left, top - bottom) / 2
         if right - left > top - bottom:
             y = self.height - (top + bottom) / 2
-            ruling = edge(left + half, y, right - half, y)
-        else:
-            x = (left + right) / 2
-            ruling = edge(x, self.height - top + half, x, self.height - bottom - half)
-        return [ruling] if ruling is not None else []
+            return edge(left + half, y, right - half, y)
+        x = (left + right) / 2
+        return edge(x, self.height - top + half, x, self.height - bottom - half)
 
     def edges(self, obj: int, matrix: Matrix) -> list[Edge]:
         """The straight axis-aligned sides of a path object, as rulings."""
-        from gongkai.core.parsing import pdfium_calls as pc
-
         a, b, c, d, e, f = matrix
         height, floats, x_at, y_at = self.height, self.floats, self.x_at, self.y_at
         get_segment, get_point, get_kind = pc.path_segment, pc.segment_point, pc.segment_type

@@ -79,11 +79,11 @@ def _cell_chars(cells: list[PdfBox], chars: list[Char]) -> list[list[Char]]:
     tried against the cells starting left of it, nearest first, so a row of ten columns
     costs one or two comparisons a character rather than ten.
     """
-    banded: dict[int, list[tuple[float, int]]] = {}
-    for i, (x0, top, _, bottom) in enumerate(cells):
-        for band in range(int(top // 10), int(bottom // 10) + 1):
-            banded.setdefault(band, []).append((x0, i))
-    bands = {band: _by_left(members) for band, members in banded.items()}
+    banded: dict[int, list[tuple[float, float, float, float, int]]] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for number in range(int(top // 10), int(bottom // 10) + 1):
+            banded.setdefault(number, []).append((x0, top, x1, bottom, i))
+    bands = {number: _by_left(members) for number, members in banded.items()}
     found: list[list[Char]] = [[] for _ in cells]
     right = bisect.bisect_right
     for ch in chars:
@@ -91,20 +91,23 @@ def _cell_chars(cells: list[PdfBox], chars: list[Char]) -> list[list[Char]]:
         band = bands.get(int(v_mid // 10))
         if band is None:
             continue
-        lefts, order = band
+        lefts, members = band
         h_mid = (ch[1] + ch[3]) / 2
-        for k in range(right(lefts, h_mid) - 1, -1, -1):
-            i = order[k]
-            x0, top, x1, bottom = cells[i]  # ``inside``, written out
-            if x0 <= h_mid < x1 and top <= v_mid < bottom:
+        k = right(lefts, h_mid)
+        while k:  # ``inside``, written out, from the nearest cell leftwards
+            k -= 1
+            x0, top, x1, bottom, i = members[k]
+            if h_mid < x1 and top <= v_mid < bottom:
                 found[i].append(ch)
                 break
     return found
 
 
-def _by_left(members: list[tuple[float, int]]) -> tuple[list[float], list[int]]:
-    members.sort()
-    return [x0 for x0, _ in members], [i for _, i in members]
+def _by_left(
+    members: list[tuple[float, float, float, float, int]],
+) -> tuple[list[float], list[tuple[float, float, float, float, int]]]:
+    members.sort(key=lambda m: (m[0], m[4]))
+    return [m[0] for m in members], members
 
 
 def continues(previous: Part, part: Part) -> bool:

@@ -35,6 +35,7 @@ def address(pointer: Any) -> int:
 
 
 char_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
+char_unicode = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _ADDRESS, _INT)
 char_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _ADDRESS, _INT)
 page_object_count = _plain(pdfium_c.FPDFPage_CountObjects, _INT, _ADDRESS)
 page_object = _plain(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)
