@@ -33,6 +33,15 @@ class ErrorOut(Schema):
     details: Any = None
 
 
+class ApiRefusal(Exception):
+    """A request the API itself refuses (not the domain): a bad cursor, an unacceptable file.
+    Answered with its own status and stable ``code``; ``message`` is Chinese."""
+
+    def __init__(self, status: int, code: str, message: str, details: Any = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details
+
+
 # Most specific first: the first matching class decides status and code.
 DOMAIN_ERRORS: tuple[tuple[type[GongkaiError], int, str], ...] = (
     (PermissionDenied, 403, "permission_denied"),
@@ -102,6 +111,9 @@ def install_handlers(api: NinjaAPI) -> None:
                 return error_response(api, request, status, code, str(exc))
         raise AssertionError("GongkaiError is the last row")  # pragma: no cover
 
+    def refused(request: HttpRequest, exc: ApiRefusal) -> HttpResponse:
+        return error_response(api, request, exc.status, exc.code, exc.message, exc.details)
+
     def invalid_data(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
         fields = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
         text = "；".join(m for messages in fields.values() for m in messages)
@@ -156,6 +168,7 @@ def install_handlers(api: NinjaAPI) -> None:
         return error_response(api, request, 500, "internal_error", message)
 
     api.add_exception_handler(GongkaiError, domain)  # type: ignore[arg-type]
+    api.add_exception_handler(ApiRefusal, refused)  # type: ignore[arg-type]
     api.add_exception_handler(DjangoValidationError, invalid_data)  # type: ignore[arg-type]
     api.add_exception_handler(RequestInvalid, request_invalid)  # type: ignore[arg-type]
     api.add_exception_handler(Http404, not_found)

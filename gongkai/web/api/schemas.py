@@ -114,9 +114,15 @@ class ApplicationDetail(ApplicationSummary):
 
 
 class ApplicationPage(Schema):
-    count: int
+    count: int = Field(
+        description="符合筛选条件的申请数；count_exact 为 false 时是下限（“至少这么多”）"
+    )
+    count_exact: bool = Field(description="count 是否为精确总数（请求 exact_count=true 时总是）")
     limit: int
     offset: int
+    next_cursor: str | None = Field(
+        description="下一页的游标：作为 cursor 参数原样传回；为空表示没有下一页"
+    )
     items: list[ApplicationSummary]
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.files.base import ContentFile
+from django.http import FileResponse
 from django.utils import timezone
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -60,6 +61,15 @@ def ensure_letter_files(letter: Letter) -> Letter:
         render_letter_files(letter.pk)
         letter.refresh_from_db()
     return letter
+
+
+def letter_download(letter: Letter, fmt: str) -> FileResponse:
+    """The letter's DOCX (``fmt="docx"``) or PDF as a download named after its case, for
+    the staff workspace and the API alike. The caller has checked that the user may read it."""
+    letter = ensure_letter_files(letter)
+    field = letter.docx if fmt == "docx" else letter.pdf
+    name = f"{letter.application.number}-{letter.title}.{fmt}"
+    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
 
 
 def render_letter_files(letter_id: int) -> None:

@@ -29,6 +29,9 @@ def test_openapi_lists_every_endpoint_with_auth_and_error_shapes(schema: dict) -
         ("/api/v1/applications/{application_id}/events", "get"),
         ("/api/v1/applications/{application_id}/actions", "get"),
         ("/api/v1/applications/{application_id}/actions/decide", "post"),
+        ("/api/v1/applications/{application_id}/actions/serve/upload", "post"),
+        ("/api/v1/applications/{application_id}/letters", "get"),
+        ("/api/v1/applications/{application_id}/letters/{letter_id}/{fmt}", "get"),
         ("/api/v1/agencies", "get"),
         ("/api/v1/agencies/{agency_id}/annual-report/{year}", "get"),
         ("/api/v1/agencies/{agency_id}/figures/{year}", "get"),
@@ -70,6 +73,20 @@ def test_every_reference_resolves_and_schemas_are_described(schema: dict) -> Non
     decide = schema["components"]["schemas"]["DecideIn"]
     assert "outcome" in decide["required"]
     assert "GRANTED" in str(schema["components"]["schemas"])  # the outcome enum is listed
+    page = schema["components"]["schemas"]["ApplicationPage"]
+    assert {"count", "count_exact", "next_cursor", "items"} <= set(page["required"])
+
+
+def test_list_parameters_and_file_bodies_are_described(schema: dict) -> None:
+    listing = schema["paths"]["/api/v1/applications"]["get"]
+    params = {p["name"]: p for p in listing["parameters"]}
+    assert {"cursor", "offset", "limit", "exact_count", "agency", "status"} <= set(params)
+    assert "next_cursor" in params["cursor"]["description"]
+    upload = schema["paths"]["/api/v1/applications/{application_id}/actions/serve/upload"]
+    content = upload["post"]["requestBody"]["content"]
+    assert list(content) == ["multipart/form-data"]
+    letter = schema["paths"]["/api/v1/applications/{application_id}/letters/{letter_id}/{fmt}"]
+    assert "application/pdf" in letter["get"]["responses"]["200"]["content"]
 
 
 def test_docs_page_loads_only_local_assets() -> None:

@@ -13,7 +13,7 @@ from ninja.renderers import JSONRenderer
 
 from gongkai.web.api.auth import BearerToken, TokenRateThrottle
 from gongkai.web.api.errors import install_handlers
-from gongkai.web.api.v1 import actions, agencies, applications
+from gongkai.web.api.v1 import actions, agencies, applications, files
 
 DESCRIPTION = """\
 政府信息公开申请办理平台的数据接口（第1版），供省级平台、12345热线等系统交换申请。
@@ -48,3 +48,4 @@ install_handlers(api)
 api.add_router("", applications.router)
 api.add_router("", actions.router)
 api.add_router("", agencies.router)
+api.add_router("", files.router)

@@ -1,10 +1,11 @@
-"""Applications: list (filters, pagination), detail, registration, and the audit trail."""
+"""Applications: list (filters, cursor pagination, bounded count), detail, registration,
+and the audit trail."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -14,15 +15,21 @@ from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.channels import Channel
 from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.statuses import Group, Status, group_of
-from gongkai.web.api import present
+from gongkai.web.api import cursor, present
 from gongkai.web.api.auth import caller
-from gongkai.web.api.errors import ErrorOut
+from gongkai.web.api.errors import ApiRefusal, ErrorOut
 from gongkai.web.api.schemas import ApplicationDetail, ApplicationPage, EventOut, RegisterIn
-from gongkai.web.api.scoping import readable_agency, readable_application, readable_applications
+from gongkai.web.api.scoping import (
+    readable_agency,
+    readable_application,
+    readable_applications_for_list,
+)
 from gongkai.web.applications import services
+from gongkai.web.applications.models import Application
 
 router = Router(tags=["申请"])
 MAX_PAGE = 200
+COUNT_CAP = 1000
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 CONCLUDED = [s.value for s in Status if group_of(s) is Group.CONCLUDED]
 
@@ -39,21 +46,22 @@ class ApplicationFilter(Schema):
     due_before: date | None = Field(None, description="答复期限不晚于（如：今天 = 已到期）")
     q: str | None = Field(None, max_length=100, description="申请编号，或申请人姓名/名称的一部分")
     limit: int = Field(50, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0)
+    cursor: str | None = Field(
+        None,
+        max_length=500,
+        description="上一页返回的 next_cursor（原样传回）：取其后的一页。翻页请用它，"
+        "不要用 offset；筛选条件须与第一页相同",
+    )
+    offset: int = Field(
+        0, ge=0, description="跳过的条数（旧式分页，翻得越深越慢；不能与 cursor 同时使用）"
+    )
+    exact_count: bool = Field(
+        False,
+        description=f"true：count 为精确总数（申请很多时较慢）；默认只数到{COUNT_CAP}件",
+    )
 
 
-@router.get(
-    "/applications",
-    response={200: ApplicationPage, **ERRORS},
-    url_name="list_applications",
-    operation_id="list_applications",
-    summary="申请列表",
-)
-def list_applications(request: HttpRequest, filters: Query[ApplicationFilter]) -> dict[str, object]:
-    """调用者可查看的机关（本机关，及监督岗位所在主管部门管辖的机关）的申请，按送达时间倒序。"""
-    cases = readable_applications(caller(request)).select_related("agency")
-    if filters.agency is not None:
-        cases = cases.filter(agency_id=filters.agency)
+def filtered(cases: QuerySet[Application], filters: ApplicationFilter) -> QuerySet[Application]:
     if filters.status:
         cases = cases.filter(status__in=[s.value for s in filters.status])
     if filters.open is True:
@@ -73,12 +81,54 @@ def list_applications(request: HttpRequest, filters: Query[ApplicationFilter]) -
     if filters.q and filters.q.strip():
         term = filters.q.strip()
         cases = cases.filter(Q(number=term) | Q(applicant_name__icontains=term))
-    page = cases.order_by("-arrived_at", "-pk")[filters.offset : filters.offset + filters.limit]
+    return cases
+
+
+def counted(cases: QuerySet[Application], exact: bool) -> tuple[int, bool]:
+    """How many cases match, and whether that is exact: an exact count(*) reads every
+    matching row (hundreds of ms for a big agency), so by default counting stops after
+    COUNT_CAP rows and then means "at least COUNT_CAP"."""
+    if exact:
+        return cases.count(), True
+    seen = cases.order_by()[: COUNT_CAP + 1].count()
+    return min(seen, COUNT_CAP), seen <= COUNT_CAP
+
+
+@router.get(
+    "/applications",
+    response={200: ApplicationPage, **ERRORS},
+    url_name="list_applications",
+    operation_id="list_applications",
+    summary="申请列表",
+)
+def list_applications(request: HttpRequest, filters: Query[ApplicationFilter]) -> dict[str, object]:
+    """调用者可查看的机关（本机关，及监督岗位所在主管部门管辖的机关）的申请，按送达时间倒序
+    （同一时间的按 id 倒序）。翻页：把返回的 next_cursor 作为下一次请求的 cursor，直到它为空。
+    count 默认只数到上限（count_exact 为 false 时表示“至少这么多”），需要精确总数时加
+    exact_count=true。"""
+    if filters.cursor is not None and filters.offset:
+        raise ApiRefusal(
+            400,
+            "invalid_cursor",
+            "cursor 与 offset 不能同时使用：翻页时只传上一页返回的 next_cursor",
+            {"field": "offset"},
+        )
+    cases = filtered(readable_applications_for_list(caller(request), filters.agency), filters)
+    count, exact = counted(cases, filters.exact_count)
+    page = cases.select_related("agency").order_by("-arrived_at", "-pk")
+    if filters.cursor is not None:
+        page = cursor.after(page, cursor.decode(filters.cursor))
+    # One row more than asked for says whether there is a next page, without a count.
+    rows = list(page[filters.offset : filters.offset + filters.limit + 1])
+    more, rows = len(rows) > filters.limit, rows[: filters.limit]
+    last = rows[-1] if more else None
     return {
-        "count": cases.count(),
+        "count": count,
+        "count_exact": exact,
         "limit": filters.limit,
         "offset": filters.offset,
-        "items": [present.summary(app) for app in page],
+        "next_cursor": cursor.encode(cursor.Place(last.arrived_at, last.pk)) if last else None,
+        "items": [present.summary(app) for app in rows],
     }
 
 

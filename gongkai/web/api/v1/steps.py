@@ -247,7 +247,7 @@ STEPS: dict[Action, Step] = {
             Action.SERVE,
             ServeIn,
             lambda u, pk, b, on: handling.serve(u, pk, on=on, method=b.method, proof=b.proof),
-            "送达答复书并记录送达凭证（凭证文件请在工作台上传）。",
+            "送达答复书并记录送达凭证；凭证文件用 …/actions/serve/upload（multipart）上传。",
         ),
         Step(
             Action.ARCHIVE,
