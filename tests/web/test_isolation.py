@@ -125,6 +125,17 @@ def with_remedy(world: World) -> dict[str, Any]:
     return {}
 
 
+def api_letter(world: World) -> dict[str, Any]:
+    return {"application_id": world.decided.pk, "letter_id": world.letter_id, "fmt": "docx"}
+
+
+def serve_upload(world: World) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    proof = SimpleUploadedFile("回执.pdf", b"%PDF-1.4\n")
+    return {**sample_body("serve", on="2025-03-04"), "proof_file": proof}
+
+
 def api_step(action: str) -> Staff:
     return staff(
         Check(
@@ -148,6 +159,63 @@ def fee_case(world: World) -> dict[str, Any]:
             world.a, world.application.received_date, world.application.received_date, None
         )  # type: ignore[arg-type]
     return {"pk": found.pk}
+
+
+def case_file(world: World) -> dict[str, Any]:
+    """An applicant's upload (portal) on A's case."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from gongkai.web.portal.models import Attachment, OnlineSubmission
+
+    submission, _ = OnlineSubmission.objects.get_or_create(
+        application=world.application,
+        defaults={
+            "tracking_number": "2025-ISOL-AT10",
+            "idempotency_key": "isolation-attachment-key",
+            "submitted_at": timezone.now(),
+        },
+    )
+    found = Attachment.objects.filter(submission=submission).first()
+    if found is None:
+        found = Attachment(
+            submission=submission,
+            kind="identity",
+            original_name=f"{MARKERS[0]}.pdf",
+            media_type="application/pdf",
+            size=9,
+            sha256="0" * 64,
+        )
+        found.file.save("isolation.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {"pk": world.application.pk, "attachment_id": found.pk}
+
+
+def catalogue_file(world: World) -> dict[str, Any]:
+    """A file of A's draft catalogue item."""
+    from builders_isolation import DAY
+
+    from gongkai.core.applications.roles import Role
+    from gongkai.web.catalogue import services as catalogue_services
+    from gongkai.web.catalogue.models import ItemAttachment
+
+    item_id = world.catalogue_item_id
+    found = ItemAttachment.objects.filter(item_id=item_id, state="current").first()
+    if found is None:
+        found = catalogue_services.attach(
+            world.a[Role.HANDLER],
+            item_id,
+            filename="甲机关附件.pdf",
+            content_type="application/pdf",
+            data=b"%PDF-1.4\n",
+            on=DAY,
+        )
+    return {"pk": item_id, "file_id": found.pk}
+
+
+def replacement_upload(world: World) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"file": SimpleUploadedFile("新附件.pdf", b"%PDF-1.5\n"), "note": "更正"}
 
 
 LIST = Check(params=with_app, listing=True, shows_markers=True, supervisor="any")
@@ -180,6 +248,9 @@ CLASSIFIED: dict[str, Rule] = {
             body=lambda w: {"on": "2025-03-04", "note": "撤回"},
             owner=(),
         ),
+    ),
+    "applications/<int:pk>/attachments/<int:attachment_id>/": staff(
+        Check(params=case_file, supervisor="read")
     ),
     "applications/letters/<int:letter_id>/": staff(
         Check(params=lambda w: {"letter_id": w.letter_id}, supervisor="read")
@@ -242,6 +313,11 @@ CLASSIFIED: dict[str, Rule] = {
     ),
     "catalogue/manage/items/<int:pk>/edit/": staff(
         Check(params=lambda w: {"pk": w.catalogue_item_id})
+    ),
+    "catalogue/manage/items/<int:pk>/files/<int:file_id>/": staff(Check(params=catalogue_file)),
+    "catalogue/manage/items/<int:pk>/files/<int:file_id>/replace/": staff(
+        Check(params=catalogue_file),
+        Check("POST", catalogue_file, body=replacement_upload, owner=(302,)),
     ),
     "catalogue/manage/items/<int:pk>/<slug:action>/": staff(
         Check(
@@ -334,6 +410,13 @@ CLASSIFIED: dict[str, Rule] = {
     "api/v1/applications/<application_id>": staff(Check(params=api_app, supervisor="read")),
     "api/v1/applications/<application_id>/events": staff(Check(params=api_app, supervisor="read")),
     "api/v1/applications/<application_id>/actions": staff(Check(params=api_app, supervisor="read")),
+    "api/v1/applications/<application_id>/letters": staff(Check(params=api_app, supervisor="read")),
+    "api/v1/applications/<application_id>/letters/<letter_id>/<fmt>": staff(
+        Check(params=api_letter, supervisor="read")
+    ),
+    f"{API_APP}/actions/serve/upload": staff(
+        Check("POST", api_app, body=serve_upload, owner=(), supervisor="any")
+    ),
     "api/v1/me": staff(PAGE),
     "api/v1/agencies": staff(PAGE),
     "api/v1/agencies/<agency_id>/annual-report/<year>": staff(
@@ -435,7 +518,8 @@ def request(world: World, who: str, route: Route, check: Check, url: str) -> Any
     if check.method == "GET":
         return client.get(url)
     body = check.body(world) if check.body else {}
-    if route.api:
+    # API bodies go as JSON, unless they carry a file: then as multipart/form-data.
+    if route.api and not any(hasattr(value, "read") for value in body.values()):
         return client.post(url, body, content_type="application/json")
     return client.post(url, body)
 

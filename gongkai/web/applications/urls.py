@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.web.applications import views
+from gongkai.web.applications import views, views_attachments
 
 app_name = "applications"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("register/<str:intake>/", views.register, name="register"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/steps/<str:action>/", views.take_step, name="step"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/",
+        views_attachments.case_attachment,
+        name="attachment",
+    ),
     path("letters/<int:letter_id>/", views.letter_preview, name="letter"),
     path("letters/<int:letter_id>/<str:fmt>/", views.letter_file, name="letter_file"),
 ]

@@ -33,7 +33,7 @@ from gongkai.web.applications import casepage
 from gongkai.web.applications.config import procedure_rules, working_days_left
 from gongkai.web.applications.forms import STEP_FORMS, StepForm
 from gongkai.web.applications.intake import STAFF_FORMS, RegistrationForm
-from gongkai.web.applications.letter_files import ensure_letter_files
+from gongkai.web.applications.letter_files import letter_download
 from gongkai.web.applications.letters import letter_text
 from gongkai.web.applications.models import Application, Letter
 from gongkai.web.applications.queue import (
@@ -43,6 +43,7 @@ from gongkai.web.applications.queue import (
     page_size,
     queue_rows,
 )
+from gongkai.web.applications.views_attachments import case_files
 
 
 @login_required
@@ -154,6 +155,7 @@ def _case_page(
         "consultations": app.consultations.all(),
         "assignments": app.assignments.select_related("unit"),
         "letters": app.letters.all(),
+        "files": case_files(app),
         "services": app.services.select_related("letter"),
         "step_forms": forms,
         "read_only": not roles - {Role.SUPERVISOR},
@@ -207,7 +209,4 @@ def letter_file(request: HttpRequest, letter_id: int, fmt: str) -> FileResponse:
     letter = _readable_letter(request, letter_id)
     if fmt not in ("docx", "pdf"):
         raise Http404("没有这种文件格式")
-    letter = ensure_letter_files(letter)
-    field = letter.docx if fmt == "docx" else letter.pdf
-    name = f"{letter.application.number}-{letter.title}.{fmt}"
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    return letter_download(letter, fmt)

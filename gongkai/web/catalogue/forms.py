@@ -100,6 +100,13 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label="附件")
 
 
+class ReplaceForm(forms.Form):
+    file = forms.FileField(label="新文件")
+    note = forms.CharField(
+        label="替换原因", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=[(k.value, v) for k, v in KIND_LABELS.items()])
     title = forms.CharField(label="文件名称", max_length=200)

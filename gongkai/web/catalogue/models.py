@@ -130,7 +130,17 @@ class CatalogueItem(models.Model):
 
 
 class ItemAttachment(models.Model):
-    # Stored in the database: it travels with the item in one transaction and one backup.
+    """A file of an item. Stored in the database: it travels with the item in one transaction
+    and one backup. A replaced file is kept (``superseded``), never deleted; only ``current``
+    files are public. A replacement of a published item's file waits (``pending``) until it
+    has passed the review pipeline and is published (services.replace_attachment)."""
+
+    class State(models.TextChoices):
+        CURRENT = "current", "现行"
+        PENDING = "pending", "替换待审核"
+        SUPERSEDED = "superseded", "已被替换"
+        DISCARDED = "discarded", "替换未生效"
+
     item = models.ForeignKey(
         CatalogueItem, verbose_name="条目", on_delete=models.PROTECT, related_name="attachments"
     )
@@ -143,6 +153,18 @@ class ItemAttachment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, on_delete=models.PROTECT
     )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    state = models.CharField(
+        "状态", max_length=20, choices=State.choices, default=State.CURRENT, db_index=True
+    )
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name="替换的附件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replacements",
+    )
+    state_changed_on = models.DateField("状态变更日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "附件"

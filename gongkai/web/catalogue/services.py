@@ -32,6 +32,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.transitions import GuardFailed, check_day, guard
 from gongkai.web.catalogue.config import catalogue_rules, publication_due_for
 from gongkai.web.catalogue.models import CatalogueItem, ItemAttachment
+from gongkai.web.catalogue.replacements import discard_pending, pending_replacement
 from gongkai.web.catalogue.transitions import (
     item_transition,
     passed_steps,
@@ -229,19 +230,29 @@ def review(
     pipeline = catalogue_rules().pipeline
 
     def change(item: CatalogueItem, held: frozenset[Role]) -> dict[str, Any]:
+        replacing = item.status_enum is ItemStatus.PUBLISHED
+        guard(
+            not replacing or pending_replacement(item) is not None,
+            "条目已公开，没有待审核的替换附件",
+        )
         check_day(on, item.generated_on, "审核日期")
         try:
             taken = pipeline.check_can_take(step, passed_steps(item), held)
         except GongkaiError as exc:
             raise GuardFailed(str(exc)) from None
+        label = f"{taken.label}{'通过' if passed else '退回修改'}"
+        if replacing:
+            # The published file stays public; a rejected replacement never takes effect.
+            discarded = {} if passed else discard_pending(item, on)
+            return {"step": step, "passed": passed, "label": f"{label}（替换附件）", **discarded}
         if not passed:
             require_item_transition(item.status_enum, ItemStatus.DRAFT)
             item.status = ItemStatus.DRAFT.value
-        label = f"{taken.label}{'通过' if passed else '退回修改'}"
         return {"step": step, "passed": passed, "label": label}
 
-    # Only an item in review can be reviewed (checked on the locked row); a rejection moves
-    # it back to draft, an exit the status table allows.
+    # Only an item in review, or a published item's pending replacement of a file
+    # (replacements.py), can be reviewed (checked on the locked row); a rejection moves an
+    # item in review back to draft, an exit the status table allows.
     return item_transition(
         actor,
         item_id,
@@ -249,7 +260,7 @@ def review(
         on,
         None,
         change,
-        allowed_from=frozenset({ItemStatus.IN_REVIEW}),
+        allowed_from=frozenset({ItemStatus.IN_REVIEW, ItemStatus.PUBLISHED}),
         note=note.strip(),
         notice="" if passed else note.strip(),
     )
@@ -276,7 +287,9 @@ def unpublish(actor: AbstractBaseUser, item_id: int, *, on: date, reason: str) -
         check_day(on, item.published_on, "撤回日期")
         previous = item.published_on
         item.published_on = None
-        return {"was_published_on": previous.isoformat() if previous else None}
+        # A replacement awaiting review lapses with the publication it was to change.
+        discarded = discard_pending(item, on)
+        return {"was_published_on": previous.isoformat() if previous else None, **discarded}
 
     return item_transition(
         actor, item_id, A.UNPUBLISH, on, ItemStatus.DRAFT, change, note=reason.strip()

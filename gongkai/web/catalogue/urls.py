@@ -25,6 +25,12 @@ urlpatterns = [
     path("manage/<int:agency_id>/items/new/", staff.item_new, name="item_new"),
     path("manage/items/<int:pk>/", staff.item_detail, name="item"),
     path("manage/items/<int:pk>/edit/", staff.item_edit, name="item_edit"),
+    path("manage/items/<int:pk>/files/<int:file_id>/", staff.item_file, name="item_file"),
+    path(
+        "manage/items/<int:pk>/files/<int:file_id>/replace/",
+        staff.attachment_replace,
+        name="attachment_replace",
+    ),
     path("manage/items/<int:pk>/<slug:action>/", staff.item_action, name="item_action"),
     path("manage/<int:agency_id>/documents/", staff.documents, name="documents"),
     path("manage/documents/<int:pk>/<slug:action>/", staff.document_action, name="document_action"),

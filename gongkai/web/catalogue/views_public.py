@@ -134,7 +134,10 @@ def public_item(request: HttpRequest, agency_id: int, pk: int) -> HttpResponse:
             agency,
             item=item,
             category=tree.label_path(item.category) if item.category in tree else item.category,
-            attachments=item.attachments.defer("content"),
+            # Only the current files: a replaced file is kept for the record, not served.
+            attachments=item.attachments.filter(state=ItemAttachment.State.CURRENT).defer(
+                "content"
+            ),
         ),
     )
 
@@ -146,11 +149,25 @@ def public_attachment(request: HttpRequest, agency_id: int, pk: int, file_id: in
         item_id=pk,
         item__agency_id=agency_id,
         item__status=ItemStatus.PUBLISHED.value,
+        state=ItemAttachment.State.CURRENT,
     )
-    response = HttpResponse(bytes(attachment.content), content_type=attachment.content_type)
+    return attachment_response(attachment)
+
+
+def attachment_response(attachment: ItemAttachment) -> HttpResponse:
+    """Always a download (never rendered by the browser), also for the staff pages."""
+    response = HttpResponse(bytes(attachment.content), content_type=_served_type(attachment))
     response["Content-Disposition"] = _disposition(attachment.filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _served_type(attachment: ItemAttachment) -> str:
+    """The uploader's browser named the type; a type a browser would run is never passed on."""
+    declared = attachment.content_type.lower()
+    if any(word in declared for word in ("html", "xml", "script", "svg")):
+        return "application/octet-stream"
+    return attachment.content_type
 
 
 def _disposition(filename: str) -> str:

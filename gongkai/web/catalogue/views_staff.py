@@ -23,7 +23,7 @@ from gongkai.core.catalogue.table2 import fen_to_wan_yuan
 from gongkai.core.errors import GongkaiError
 from gongkai.web.agencies.access import roles_of, staff_agencies
 from gongkai.web.agencies.models import Agency
-from gongkai.web.catalogue import records, services
+from gongkai.web.catalogue import records, replacements, services
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.forms import (
     AccountForm,
@@ -35,18 +35,21 @@ from gongkai.web.catalogue.forms import (
     ItemForm,
     PostsForm,
     ReassessForm,
+    ReplaceForm,
     ReviewForm,
 )
 from gongkai.web.catalogue.models import (
     BusinessImport,
     CatalogueItem,
+    ItemAttachment,
     NewMediaAccount,
     NormativeDocument,
     PortalGuide,
 )
+from gongkai.web.catalogue.replacements import pending_replacement
 from gongkai.web.catalogue.statistics import table2_for
 from gongkai.web.catalogue.transitions import passed_steps
-from gongkai.web.catalogue.views_public import guide_defaults
+from gongkai.web.catalogue.views_public import attachment_response, guide_defaults
 
 
 def _agency(request: HttpRequest, agency_id: int) -> Agency:
@@ -181,7 +184,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pipeline = catalogue_rules().pipeline
     passed = passed_steps(item)
     in_review = item.status_enum is ItemStatus.IN_REVIEW
-    open_steps = pipeline.open_steps(passed) if in_review else []
+    pending = pending_replacement(item) if item.status_enum is ItemStatus.PUBLISHED else None
+    open_steps = pipeline.open_steps(passed) if in_review or pending else []
     return render(
         request,
         "catalogue/staff/item.html",
@@ -193,6 +197,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else item.category,
             "events": item.events.select_related("actor"),
             "attachments": item.attachments.defer("content"),
+            "pending": pending,
+            "can_replace": item.status_enum in (ItemStatus.DRAFT, ItemStatus.PUBLISHED)
+            and pending is None,
             "pipeline": [(s, s.key in passed) for s in pipeline.steps],
             "review_forms": [
                 (s, ReviewForm(initial={"step": s.key}, auto_id=f"id_{s.key}_%s"))
@@ -200,12 +207,72 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 if s.roles & held
             ],
             "can_publish": in_review and pipeline.complete(passed),
+            "can_publish_replacement": pending is not None and pipeline.complete(passed),
             "may": {a.value: may(a, held) for a in CatalogueAction},
             "day_form": DayForm(),
             "reassess_form": ReassessForm(),
             "attachment_form": AttachmentForm(),
             "today": timezone.localdate(),
         },
+    )
+
+
+def _attachment(request: HttpRequest, pk: int, file_id: int) -> ItemAttachment:
+    return get_object_or_404(
+        ItemAttachment.objects.select_related("item__agency", "replaces").defer(
+            "replaces__content"
+        ),
+        pk=file_id,
+        item_id=pk,
+        item__agency__in=staff_agencies(request.user),
+    )
+
+
+@login_required
+def item_file(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
+    """Any file of the item, replaced or awaiting review too: reviewers read what they pass."""
+    return attachment_response(_attachment(request, pk, file_id))
+
+
+@login_required
+def attachment_replace(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
+    attachment = _attachment(request, pk, file_id)
+    item = attachment.item
+    form = ReplaceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        published = item.status_enum is ItemStatus.PUBLISHED
+        if _attempt(
+            request,
+            lambda: replacements.replace_attachment(
+                request.user,  # type: ignore[arg-type]
+                item.pk,
+                attachment.pk,
+                filename=upload.name,
+                content_type=upload.content_type or "",
+                data=upload.read(),
+                on=timezone.localdate(),
+                note=form.cleaned_data.get("note", ""),
+            ),
+            "替换附件已提交审核：审核通过并发布后，公开页面才提供新文件"
+            if published
+            else "附件已替换，原文件已保留",
+        ):
+            return redirect("catalogue:item", item.pk)
+    held = roles_of(request.user, item.agency_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "catalogue/staff/attachment_replace.html",
+        {
+            "agency": item.agency,
+            "item": item,
+            "attachment": attachment,
+            "form": form,
+            "may_replace": may(CatalogueAction.ATTACH, held),
+            "pending": pending_replacement(item),
+        },
+        status=status,
     )
 
 
@@ -272,6 +339,10 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             "已撤回，条目回到起草状态",
         ),
         "record": (lambda: services.record_not_public(user, item.pk, on=on), "已登记"),
+        "publish-replacement": (
+            lambda: replacements.publish_replacement(user, item.pk, on=on),
+            "替换附件已发布，公开页面提供新文件",
+        ),
         "reassess": (
             lambda: services.reassess(
                 user, item.pk, on=on, disclose=request.POST.get("decision") == "disclose", note=note

@@ -1,0 +1,100 @@
+"""The files an applicant uploaded with an online application (身份证明, 授权委托书, …), on the
+staff case page and as a download.
+
+The portal stores them (:class:`gongkai.web.portal.models.Attachment`); whoever may read the
+case may read its files — the same per-agency rule as the case page (``readable_agencies``),
+so another agency's staff get a 404. Downloads are not audited, as letter downloads are not.
+
+The files are the applicant's and were judged by their content when uploaded; they are served
+as that content again (sniffed on every download, never the stored label or the file name),
+always as an attachment with ``nosniff``, so no uploaded file is ever rendered by the browser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from gongkai.core.portal.attachments import EXTENSIONS, MEDIA_TYPES, sniff_attachment
+from gongkai.web.agencies.access import readable_agencies
+from gongkai.web.applications.models import Application
+from gongkai.web.portal.models import Attachment
+
+UNKNOWN_TYPE = "application/octet-stream"
+TYPE_LABELS = {"application/pdf": "PDF", "image/jpeg": "JPEG 图片", "image/png": "PNG 图片"}
+_NOT_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._()\- ]")
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """One uploaded file as the case page lists it."""
+
+    pk: int
+    kind_label: str
+    name: str
+    type_label: str
+    size: int
+    uploaded_at: datetime
+
+
+def case_files(app: Application) -> list[CaseFile]:
+    """The applicant's uploads of an online application (none for other channels)."""
+    rows = Attachment.objects.filter(submission__application=app).select_related("submission")
+    return [
+        CaseFile(
+            pk=row.pk,
+            kind_label=row.get_kind_display(),
+            name=row.original_name,
+            type_label=TYPE_LABELS.get(row.media_type, row.media_type),
+            size=row.size,
+            # Files are stored with the submission, in the same request (portal.services).
+            uploaded_at=row.submission.submitted_at,
+        )
+        for row in rows
+    ]
+
+
+def download_name(original: str, extension: str) -> str:
+    """The applicant's file name without any path, ending in the type the content has."""
+    name = original.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable()).strip(" .") or "附件"
+    if extension and not name.lower().endswith(extension):
+        name += extension  # e.g. "材料.html" that is a PDF → "材料.html.pdf"
+    return name
+
+
+def attachment_disposition(filename: str) -> str:
+    """``attachment`` with an ASCII fallback and the UTF-8 name (RFC 6266, RFC 5987)."""
+    fallback = _NOT_ASCII_SAFE.sub("_", filename).strip() or "attachment"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+@login_required
+def case_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    attachment = get_object_or_404(
+        Attachment,
+        pk=attachment_id,
+        submission__application_id=pk,
+        submission__application__agency__in=readable_agencies(request.user),
+    )
+    try:
+        stored = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("附件文件不存在，请联系系统管理员") from None
+    kind = sniff_attachment(stored.read(1024))
+    stored.seek(0)
+    media_type = MEDIA_TYPES[kind] if kind else UNKNOWN_TYPE
+    name = download_name(attachment.original_name, EXTENSIONS[kind] if kind else "")
+    response = FileResponse(stored, content_type=media_type)
+    response["Content-Disposition"] = attachment_disposition(name)
+    response["X-Content-Type-Options"] = "nosniff"
+    # The applicant's identity documents: never kept by a shared cache, never a page.
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
