@@ -24,14 +24,13 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 
 from gongkai.core.applications.roles import Role
-from gongkai.core.catalogue.attachments import check_attachment, sha256_hex
 from gongkai.core.catalogue.permissions import CatalogueAction
 from gongkai.core.catalogue.statuses import ItemStatus
-from gongkai.core.errors import GongkaiError
-from gongkai.web.applications.transitions import GuardFailed, check_day, guard
+from gongkai.web.applications.transitions import check_day, guard
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.models import CatalogueItem, ItemAttachment
 from gongkai.web.catalogue.transitions import item_transition, passed_steps
+from gongkai.web.catalogue.uploads import checked_upload
 
 A = CatalogueAction
 State = ItemAttachment.State
@@ -74,14 +73,7 @@ def replace_attachment(
     note: str = "",
 ) -> ItemAttachment:
     """A new file for one current attachment: at once for a draft, after review when published."""
-    rules = catalogue_rules()
-    try:
-        name = check_attachment(
-            filename, len(data), rules.attachment_types, rules.attachment_max_bytes
-        )
-    except GongkaiError as exc:
-        raise GuardFailed(str(exc)) from None
-    digest = sha256_hex(data)
+    name, digest = checked_upload(filename, data)
     created: list[ItemAttachment] = []
 
     def change(item: CatalogueItem, held: frozenset[Role]) -> dict[str, Any]:

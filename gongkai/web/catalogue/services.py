@@ -15,7 +15,6 @@ from django.db import transaction
 from django.db.models import Max
 
 from gongkai.core.applications.roles import Role
-from gongkai.core.catalogue.attachments import check_attachment, sha256_hex
 from gongkai.core.catalogue.attributes import (
     DisclosureAttribute,
     WithholdReason,
@@ -39,6 +38,7 @@ from gongkai.web.catalogue.transitions import (
     record,
     refresh_tokens,
 )
+from gongkai.web.catalogue.uploads import checked_upload
 
 A = CatalogueAction
 EDITABLE_FIELDS = (
@@ -171,14 +171,7 @@ def attach(
     data: bytes,
     on: date,
 ) -> ItemAttachment:
-    rules = catalogue_rules()
-    try:
-        name = check_attachment(
-            filename, len(data), rules.attachment_types, rules.attachment_max_bytes
-        )
-    except GongkaiError as exc:
-        raise GuardFailed(str(exc)) from None
-    digest = sha256_hex(data)
+    name, digest = checked_upload(filename, data)
     created: list[ItemAttachment] = []
 
     def change(item: CatalogueItem, held: frozenset[Role]) -> dict[str, Any]:
