@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from gongkai.core.applications.outcomes import DECIDABLE, OUTCOME_LABELS, Outcome
@@ -19,6 +20,7 @@ from gongkai.web.applications import services
 from gongkai.web.applications.config import procedure_rules
 from gongkai.web.applications.handling import ReviewConclusion
 from gongkai.web.applications.models import Application, Assignment, Consultation, ServiceRecord
+from gongkai.web.applications.proof_files import proof_file_problem
 
 
 class DateInput(forms.DateInput):
@@ -207,7 +209,15 @@ class ServeForm(StepForm):
     on = day_field("送达日期")
     method = forms.ChoiceField(label="送达方式", choices=ServiceRecord.Method.choices)
     proof = forms.CharField(label="送达凭证（邮件号、签收人、平台回执）", max_length=300)
-    proof_file = forms.FileField(label="凭证扫描件（可选）", required=False)
+    proof_file = forms.FileField(label="凭证扫描件（可选，PDF、JPG 或 PNG）", required=False)
+
+    def clean_proof_file(self) -> UploadedFile | None:
+        upload: UploadedFile | None = self.cleaned_data.get("proof_file")
+        if upload is not None:
+            problem = proof_file_problem(upload)
+            if problem is not None:
+                raise forms.ValidationError(problem)
+        return upload
 
 
 class ArchiveForm(StepForm):

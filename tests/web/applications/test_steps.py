@@ -248,3 +248,28 @@ def test_feedback_of_a_unit_and_consultation_window(staff: Staff) -> None:
         staff[Role.HANDLER], consulting.pk, on=D[26], delivered_on=D[5], result="no_reply"
     )
     assert done.consultations.get().result == "no_reply"
+
+
+def test_serve_keeps_a_proof_scan_and_refuses_a_file_that_is_not_one(staff: Staff) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = logged_in(_actor(Action.SERVE))
+    fields = _fields(Action.SERVE, staff)
+    refused = case_in(staff, Status.ISSUED)
+    page = SimpleUploadedFile("回执.pdf", b"<html><script>alert(1)</script></html>", "text/html")
+    response = client.post(
+        f"/applications/{refused.pk}/steps/serve/",
+        {**post_data(Action.SERVE, staff, **fields), "serve-proof_file": page},
+    )
+    assert response.status_code == 400
+    assert "PDF" in response.content.decode()  # the reason names the accepted types
+    assert Application.objects.get(pk=refused.pk).status == Status.ISSUED.value
+
+    kept = case_in(staff, Status.ISSUED)
+    scan = SimpleUploadedFile("回执.pdf", b"%PDF-1.4\n%scan\n", "application/pdf")
+    response = client.post(
+        f"/applications/{kept.pk}/steps/serve/",
+        {**post_data(Action.SERVE, staff, **fields), "serve-proof_file": scan},
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert Application.objects.get(pk=kept.pk).status == Status.SERVED.value

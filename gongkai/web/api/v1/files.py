@@ -25,7 +25,7 @@ from ninja import File, Form, Router, Schema, UploadedFile
 from pydantic import Field
 
 from gongkai.core.applications.roles import Action, require_role
-from gongkai.core.portal.attachments import ACCEPTED_LABEL, file_problem
+from gongkai.core.portal.attachments import ACCEPTED_LABEL
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.api import present
 from gongkai.web.api.auth import caller
@@ -35,7 +35,7 @@ from gongkai.web.api.scoping import readable_application
 from gongkai.web.api.v1.steps import ServeIn
 from gongkai.web.applications import handling
 from gongkai.web.applications.letter_files import letter_download
-from gongkai.web.portal.config import attachment_limits
+from gongkai.web.applications.proof_files import proof_file_problem
 
 router = Router(tags=["文书与凭证"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -125,12 +125,8 @@ def application_letter_file(
 
 
 def refuse_bad_proof(upload: UploadedFile) -> None:
-    """The portal's attachment rules: not empty, within the size limit, PDF/JPEG/PNG by content."""
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    name = upload.name or "送达凭证"
-    problem = file_problem(name, upload.size or 0, head, attachment_limits())
+    """The staff form's check (``proof_files``), answered as a 400."""
+    problem = proof_file_problem(upload)
     if problem is not None:
         raise ApiRefusal(
             400, "invalid_file", f"送达凭证文件不能接收：{problem}", {"field": "proof_file"}
