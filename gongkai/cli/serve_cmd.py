@@ -27,6 +27,7 @@ def prepare(*, demo: bool) -> list[str]:
 
     django.setup()
     from django.core.management import call_command
+    from django.utils import timezone
 
     from gongkai.core.applications.roles import ROLE_LABELS
     from gongkai.web import demo as demo_data
@@ -44,6 +45,13 @@ def prepare(*, demo: bool) -> list[str]:
         finally:
             notices.setLevel(level)
         lines.append(f"已载入演示机关“{demo_data.BUREAU}”及{count}件演示申请。")
+        as_of = demo_data.demo_day()
+        if as_of != timezone.localdate():
+            lines.append(
+                f"工作日历中还没有{(as_of + demo_data.DEMO_HORIZON).year + 1}年的节假日安排"
+                f"（国务院办公厅公布后由管理员在“工作日历”中录入），"
+                f"演示数据截至{as_of:%Y年%m月%d日}。"
+            )
     if demo_data.demo_present():
         lines.append("演示账号（仅供演示，正式使用前请删除或修改密码）：")
         for username, full_name, agency, role, password in demo_data.DEMO_USERS:

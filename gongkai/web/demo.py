@@ -107,11 +107,30 @@ def create_demo_agency() -> dict[Role, AbstractBaseUser]:
     return users
 
 
+# How far past its last step a demo case's clock runs (a 20-working-day window, over a
+# week-long holiday; loading it as of 10 December 2026 needed 21 days): its dates must lie
+# in known years.
+DEMO_HORIZON = timedelta(days=35)
+
+
+def demo_day(today: date | None = None) -> date:
+    """The day the demo is built as of: today, or, when the working-day calendar does not
+    know the year the demo's deadlines would run into (next year's State Council notice is
+    entered by an administrator once published; the demo never guesses it), the latest
+    earlier day whose deadlines all fall in known years."""
+    calendar = work_calendar()
+    day = today or timezone.localdate()
+    while not calendar.covers_year((day + DEMO_HORIZON).year):
+        day = date((day + DEMO_HORIZON).year - 1, 12, 31) - DEMO_HORIZON
+    return day
+
+
 def load_demo(seed: int = 2026, count: int = 48, today: date | None = None) -> int:
-    """Create the demo agency and ``count`` applications over the past year; return count."""
+    """Create the demo agency and ``count`` applications over the year up to
+    ``demo_day(today)``; return how many the demo agency holds."""
     users = create_demo_agency()
     bureau = Agency.objects.get(name=BUREAU)
-    today = today or timezone.localdate()
+    today = demo_day(today)
     rng = random.Random(seed)
     calendar = work_calendar()
     first = today - timedelta(days=365)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import timezone
 
 from gongkai.core.checks import run_checks
 from gongkai.core.report.model import Severity
@@ -92,3 +93,29 @@ def test_every_demo_case_page_and_letter_preview_renders() -> None:
     assert client.login(username="chengban", password="chengban-demo-2026")
     for query in ("", "?group=all", "?due=overdue", "?due=soon", "?q=本局", "?page=2"):
         assert client.get(f"/applications/{query}").status_code == 200
+
+
+@pytest.mark.calendar_as_shipped
+def test_the_demo_stops_where_the_working_day_calendar_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pinned chinese-calendar knows 2026 and not 2027: a demo loaded in late December
+    would run its clocks into 2027 (it did: a 补正 period), so it is built as of the last
+    day they fit. The clock is set to 28 December 2026 for the services too."""
+    december = date(2026, 12, 28)
+    real_localdate = timezone.localdate
+    monkeypatch.setattr(
+        timezone,
+        "localdate",
+        lambda value=None, timezone=None: (
+            real_localdate(value, timezone) if value is not None else december
+        ),
+    )
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 28, 2, 0, tzinfo=UTC))
+    last_fitting = date(2026, 12, 31) - demo.DEMO_HORIZON
+    assert demo.demo_day(date(2026, 6, 1)) == date(2026, 6, 1)
+    assert demo.demo_day() == last_fitting
+    assert demo.demo_day(date(2027, 3, 1)) == last_fitting
+    assert demo.load_demo(seed=3, count=8) > 0
+    arrivals = Application.objects.values_list("arrived_at", flat=True)
+    assert max(timezone.localtime(a).date() for a in arrivals) <= last_fitting
