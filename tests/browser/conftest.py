@@ -33,8 +33,14 @@ import django  # noqa: E402
 django.setup()
 
 import pytest  # noqa: E402
+from calendar_reach import reach_past_today  # noqa: E402
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser")
+
+
+@pytest.fixture(autouse=True)
+def calendar_reaches_past_today(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield from reach_past_today(request)
 
 
 def chromium_path() -> str | None:

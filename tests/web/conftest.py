@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +25,13 @@ import django  # noqa: E402
 django.setup()
 
 import pytest  # noqa: E402
+from calendar_reach import reach_past_today  # noqa: E402
 from web_builders import Staff, make_staff  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def calendar_reaches_past_today(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield from reach_past_today(request)
 
 
 @pytest.fixture

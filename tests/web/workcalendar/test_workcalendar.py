@@ -16,6 +16,8 @@ from gongkai.web.workcalendar.models import CalendarDay, CalendarYear, DeadlineR
 from gongkai.web.workcalendar.services import enter_notice
 
 NOTICE_2027 = "2027-01-01至2027-01-03 休息 元旦\n2027-02-06 上班 春节调休"
+# These tests enter 2027 themselves: no stand-in year (tests/web/calendar_reach.py).
+pytestmark = pytest.mark.calendar_as_shipped
 
 
 @pytest.mark.django_db
