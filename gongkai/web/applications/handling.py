@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 
@@ -142,6 +143,8 @@ def serve(
     guard(method in ServiceRecord.Method.values, "请选择送达方式")
     guard(bool(proof.strip()), "请填写送达凭证（邮件号、签收人或平台回执）")
 
+    stored: list[str] = []
+
     def change(app: Application) -> dict[str, Any]:
         check_day(on, app.issued_on, "送达日期")
         reply = app.letters.filter(kind="reply").exclude(issued_on=None).order_by("-pk").first()
@@ -149,12 +152,26 @@ def serve(
             application=app, letter=reply, method=method, served_on=on, proof=proof.strip()
         )
         if proof_file is not None:
+            # Written before the row, so that a committed row always has its file.
             record.proof_file.save(proof_file.name or "proof", proof_file, save=False)
+            stored.append(record.proof_file.name)
         record.save()
         app.served_on = on
         return {"method": method, "proof": proof.strip(), "service": record.pk}
 
-    return transition(actor, application_id, Action.SERVE, on, Status.SERVED, change)
+    try:
+        return transition(actor, application_id, Action.SERVE, on, Status.SERVED, change)
+    except BaseException:
+        _drop_unrecorded(stored)
+        raise
+
+
+def _drop_unrecorded(names: list[str]) -> None:
+    """Files a refused or failed 送达 wrote: removed, unless a committed row refers to one
+    (an error raised after the commit, by a side effect, must not take a proof away)."""
+    for name in names:
+        if not ServiceRecord.objects.filter(proof_file=name).exists():
+            default_storage.delete(name)
 
 
 def archive(

@@ -273,3 +273,35 @@ def test_serve_keeps_a_proof_scan_and_refuses_a_file_that_is_not_one(staff: Staf
     )
     assert response.status_code == 302, response.content.decode()[-2000:]
     assert Application.objects.get(pk=kept.pk).status == Status.SERVED.value
+
+
+def test_a_failed_serve_leaves_no_proof_file_behind(
+    staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import DatabaseError
+
+    from gongkai.web.applications import handling
+    from gongkai.web.applications.models import ServiceRecord
+
+    def files() -> set[str]:
+        root = default_storage.path("service-proofs")
+        return {os.path.join(d, f) for d, _, names in os.walk(root) for f in names}
+
+    app = case_in(staff, Status.ISSUED)
+    before = files()
+
+    def broken_save(self: ServiceRecord, *args: Any, **kwargs: Any) -> None:
+        raise DatabaseError("磁盘已满")
+
+    monkeypatch.setattr(ServiceRecord, "save", broken_save)
+    scan = SimpleUploadedFile("回执.pdf", b"%PDF-1.4\n%scan\n", "application/pdf")
+    with pytest.raises(DatabaseError):
+        handling.serve(
+            staff[Role.HANDLER], app.pk, on=D[13], method="direct", proof="签收", proof_file=scan
+        )
+    assert files() == before
+    assert Application.objects.get(pk=app.pk).status == Status.ISSUED.value
