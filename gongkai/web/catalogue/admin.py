@@ -17,17 +17,7 @@ from gongkai.web.catalogue.models import (
     NormativeDocument,
     PortalGuide,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from gongkai.web.read_only_admin import ReadOnlyAdmin
 
 
 class ItemEventInline(admin.TabularInline):  # type: ignore[type-arg]

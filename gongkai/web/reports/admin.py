@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from gongkai.web.read_only_admin import ReadOnlyAdmin
 from gongkai.web.reports.models import ReportDraft, ReportEvent, ReportVersion
 
 
-class ReadOnly(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(ReportDraft)
-class ReportDraftAdmin(ReadOnly):
+class ReportDraftAdmin(ReadOnlyAdmin):
     list_display = ("agency", "year", "signed_off_by", "signed_off_at")
     list_filter = ("year",)
 
 
 @admin.register(ReportVersion)
-class ReportVersionAdmin(ReadOnly):
+class ReportVersionAdmin(ReadOnlyAdmin):
     list_display = (
         "agency",
         "year",
@@ -43,5 +30,5 @@ class ReportVersionAdmin(ReadOnly):
 
 
 @admin.register(ReportEvent)
-class ReportEventAdmin(ReadOnly):
+class ReportEventAdmin(ReadOnlyAdmin):
     list_display = ("draft", "action", "recorded_at", "actor", "version_number")
