@@ -47,7 +47,7 @@ def read_pdf(data: bytes) -> SourceDocument:
     import pypdfium2 as pdfium
 
     started = time.monotonic()
-    items: list[_Text | Part] = []
+    read: list[tuple[int, PageContent]] = []
     pages_without_text: list[int] = []
     try:
         pdf = pdfium.PdfDocument(data)
@@ -77,14 +77,14 @@ def read_pdf(data: bytes) -> SourceDocument:
                 if _may_hold_text(content):  # a blank page is nothing to read
                     pages_without_text.append(number)
                 continue
-            items.extend(_page_items(content, number))
+            read.append((number, content))
     except InputError:
         raise
     except pdfium.PdfiumError as exc:
         raise InputError(f"PDF 文件已损坏，无法读取：{_reason(exc)}") from exc
     finally:
         pdf.close()
-    lines = _assemble(_drop_headers_and_footers(items))
+    lines = page_lines(read)
     meta: dict[str, Any] = {
         "title": cell_text(title) or None if isinstance(title, str) else None,
         "pages": count,
@@ -128,6 +128,14 @@ def _has_text(page: PageContent) -> bool:
 def _may_hold_text(page: PageContent) -> bool:
     # An image (a scan), or many curves (text exported as outlines), is for OCR.
     return bool(page.images) or page.paths > _OUTLINE_CURVES
+
+
+def page_lines(pages: list[tuple[int, PageContent]]) -> list[Line]:
+    """The lines of pages read by position (a PDF's text layer, an OFD's text objects):
+    tables from their rulings, text lines between them, page furniture dropped, and a
+    table cut by a page break joined again."""
+    items = [item for number, page in pages for item in _page_items(page, number)]
+    return _assemble(_drop_headers_and_footers(items))
 
 
 def _page_items(page: PageContent, number: int) -> list[_Text | Part]:
