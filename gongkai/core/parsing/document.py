@@ -34,7 +34,7 @@ class Line:
 @dataclass
 class SourceDocument:
     lines: list[Line]
-    format: str  # "text" | "html" | "docx" | "pdf" | "image"
+    format: str  # "text" | "html" | "docx" | "pdf" | "ofd" | "image"
     meta: dict[str, Any] = field(default_factory=dict)  # e.g. document title, pages, OCR
 
     @classmethod

@@ -54,7 +54,7 @@ def _grid(fmt: str, lines: list[Line], span: tuple[int, int]) -> bool:
     """
     if fmt in ("html", "docx"):
         return True
-    if fmt != "pdf":
+    if fmt not in ("pdf", "ofd"):  # an OFD's tables are read by the PDF reader's geometry
         return False
     rows = [line.cells for line in lines[span[0] : span[1]] if line.cells is not None]
     return bool(rows) and all(cell.confidence is None for cells in rows for cell in cells)

@@ -18,6 +18,14 @@ MAX_DOCX_RATIO = 100  # total uncompressed / total compressed; real reports stay
 MAX_DOCX_ENTRY_RATIO = 1000  # one highly repetitive part may compress well, not this well
 MAX_DOCX_ENTRIES = 5000
 
+# OFD (GB/T 33190): a ZIP container like DOCX, checked the same way from its directory
+MAX_OFD_UNCOMPRESSED = MAX_DOCX_UNCOMPRESSED
+MAX_OFD_RATIO = MAX_DOCX_RATIO
+MAX_OFD_ENTRY_RATIO = MAX_DOCX_ENTRY_RATIO
+MAX_OFD_ENTRIES = MAX_DOCX_ENTRIES
+MAX_OFD_PAGES = 300  # as for a PDF
+OFD_TIME_BUDGET_SECONDS = 60.0  # every page's objects
+
 # PDF
 MAX_PDF_PAGES = 300
 PDF_TIME_BUDGET_SECONDS = 60.0  # the text layer of every page

@@ -18,6 +18,7 @@ FORMAT_NAMES = {
     "html": "HTML",
     "docx": "Word（DOCX）",
     "pdf": "PDF",
+    "ofd": "OFD",
     "png": "图片（PNG）",
     "jpeg": "图片（JPEG）",
     "json": "JSON",
@@ -45,6 +46,11 @@ def _reader(kind: str) -> Callable[[bytes], SourceDocument]:
 
         pdf: Callable[[bytes], SourceDocument] = read_pdf
         return pdf
+    if kind == "ofd":
+        from gongkai.core.parsing.ofd_reader import read_ofd
+
+        ofd: Callable[[bytes], SourceDocument] = read_ofd
+        return ofd
     if kind in ("png", "jpeg"):
         from gongkai.core.parsing.ocr_reader import read_image
 

@@ -24,7 +24,7 @@ _COMMON = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u
 
 
 def sniff(data: bytes) -> str:
-    """ "pdf" | "docx" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
+    """ "pdf" | "docx" | "ofd" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
     too_big = size_error(len(data))
     if too_big is not None:
         raise too_big
@@ -50,7 +50,7 @@ def sniff(data: bytes) -> str:
         return _zip_kind(data)
     text = decode_text(data[:65536], partial=len(data) > 65536)
     if _binary(text):
-        raise InputError("无法识别的文件格式（不是 PDF、Word、网页、图片或文本），未读取。")
+        raise InputError("无法识别的文件格式（不是 PDF、OFD、Word、网页、图片或文本），未读取。")
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
         return "json"
@@ -69,16 +69,21 @@ def _zip_kind(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError("文件已损坏：看似 Word 文档（ZIP 格式）但无法打开。") from exc
+        raise InputError("文件已损坏：看似 Word 或 OFD 文档（ZIP 格式）但无法打开。") from exc
     if "word/document.xml" in names:
         return "docx"
+    if "OFD.xml" in names:  # GB/T 33190: the package's entry point, at its root
+        return "ofd"
     if "content.xml" in names:
         raise InputError(
             "这是 OpenDocument（WPS/LibreOffice 的 .odt 等）文件，请另存为 .docx 或 PDF。"
         )
     if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
         raise InputError("这是 Excel 或 PowerPoint 文件，不是年度报告文档；请提供 Word 或 PDF。")
-    raise InputError("不支持的 ZIP 文件：其中没有 Word 文档内容（word/document.xml）。")
+    raise InputError(
+        "不支持的 ZIP 文件：其中既没有 Word 文档内容（word/document.xml），"
+        "也没有 OFD 入口文件（OFD.xml）。"
+    )
 
 
 def decode_text(data: bytes, *, partial: bool = False) -> str:
