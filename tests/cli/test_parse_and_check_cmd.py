@@ -97,3 +97,17 @@ def test_check_with_previous_year(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["check", _seed("003"), "--previous", _seed("002")])
     assert status in (0, 1)
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_parse_reads_an_ofd_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from gongkai.core.parsing.read import report_from_text
+    from tests.core.parsing.ofd_builder import report_ofd
+
+    seed = report_from_text(Path(_seed("002")).read_text("utf-8"))
+    path = tmp_path / "莆田.ofd"
+    path.write_bytes(report_ofd(seed))
+    assert main(["parse", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["source"]["format"] == "ofd"
+    assert data["agency"] == "莆田市公安局"
+    assert data["table3"]["new_received"]["total"] == 19
