@@ -8,6 +8,7 @@ Environment variables (all optional):
 * ``GONGKAI_PROCEDURE``: JSON object of procedural rules that override the defaults of
   :class:`gongkai.core.applications.rules.ProcedureRules` (the UNVERIFIED rules; see
   docs/platform.md), e.g. ``{"supplement_period_wd": 10}``.
+* ``GONGKAI_SQLITE_TIMEOUT`` (20): seconds a request waits for SQLite's write lock.
 * ``GONGKAI_LOGIN_FAILURE_LIMIT`` (5), ``GONGKAI_LOGIN_COOLOFF_MINUTES`` (30): login lockout.
 * ``GONGKAI_API_RATE_LIMIT`` (``600/min`` per token), ``GONGKAI_API_TOKEN_DAYS`` (365): the
   HTTP API (docs/api.md).
@@ -51,6 +52,20 @@ if os.environ.get("DATABASE_URL"):
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     _default_db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "gongkai.sqlite3")}
+# SQLite (the embedded default) serves one writer at a time. So that simultaneous requests
+# wait their turn instead of failing with "database is locked" (docs/platform.md, "Concurrent
+# writes on SQLite"): WAL, so readers never block the writer nor it them; every transaction
+# starts with BEGIN IMMEDIATE, so it takes the write lock at its start (waiting for it) rather
+# than failing when it tries to upgrade a read lock mid-way; and a busy timeout, how long a
+# request waits for that lock. synchronous=NORMAL is durable in WAL mode up to a power cut.
+GONGKAI_SQLITE_TIMEOUT = float(os.environ.get("GONGKAI_SQLITE_TIMEOUT", "20"))
+if _default_db["ENGINE"] == "django.db.backends.sqlite3":
+    _default_db["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": GONGKAI_SQLITE_TIMEOUT,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **_default_db.get("OPTIONS", {}),
+    }
 DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
