@@ -68,5 +68,27 @@ def serve(args: argparse.Namespace) -> int:
     print(f"请在浏览器中打开 http://{args.host}:{args.port}/ （按 Ctrl+C 停止）")
     # --insecure lets runserver serve the admin's static files without DEBUG; this server is
     # for a single office's intranet use until a production WSGI setup is documented.
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False, insecure_serving=True)
+    call_command(
+        _runserver(), f"{args.host}:{args.port}", use_reloader=False, insecure_serving=True
+    )
     return 0
+
+
+LISTEN_BACKLOG = 128
+
+
+def _runserver() -> Any:
+    """Django's runserver with a longer queue of connections waiting to be accepted.
+
+    Its server listens with a backlog of 10: with more requests arriving at the same moment
+    (20 applicants submitting at once), the kernel dropped some handshakes and requests that
+    carried a body were reset instead of served.
+    """
+    from django.core.management import get_commands, load_command_class
+
+    # The runserver of the installed apps (staticfiles' one, which serves the admin's files).
+    command: Any = load_command_class(get_commands()["runserver"], "runserver")
+    command.server_cls = type(
+        "Server", (command.server_cls,), {"request_queue_size": LISTEN_BACKLOG}
+    )
+    return command
