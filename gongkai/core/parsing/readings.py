@@ -8,10 +8,11 @@ chooses among them (:mod:`gongkai.core.parsing.resolve`); nothing is guessed her
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from gongkai.core.parsing.digit_runs import RowShape, split_run
 from gongkai.core.parsing.normalize import parse_number
 
 MAX_PLACEMENTS = 5000
@@ -23,6 +24,9 @@ class Token:
     line: int
     row: int  # tokens of one physical table row share it
     number: str | None  # the value, when the text is a number
+    # Read from running text, not from a cell: where one cell ends is not known, so a
+    # digit run may be several cells glued together.
+    free: bool = False
 
     @property
     def blank(self) -> bool:
@@ -34,8 +38,8 @@ class Token:
         return bool(self.text) and self.number is None
 
 
-def make_token(text: str, line: int, row: int) -> Token:
-    return Token(text, line, row, parse_number(text) if text else None)
+def make_token(text: str, line: int, row: int, *, free: bool = False) -> Token:
+    return Token(text, line, row, parse_number(text) if text else None, free)
 
 
 @dataclass
@@ -62,19 +66,24 @@ def _value(token: Token, as_int: bool) -> int | str | None:
 
 
 def read_row(
-    tokens: list[Token], width: int, *, as_int: bool = True, keep_blanks: bool = False
+    tokens: list[Token],
+    width: int,
+    *,
+    as_int: bool = True,
+    keep_blanks: bool = False,
+    sums: tuple[tuple[int, tuple[int, ...]], ...] = (),
 ) -> RowReading:
     """All readings of a row of ``width`` cells printed as ``tokens`` (label excluded).
 
     ``keep_blanks`` says the tokens are exactly the row's cells (no label columns before
-    them), so blanks at either end are empty cells rather than layout.
+    them), so blanks at either end are empty cells rather than layout. ``sums`` are the
+    row's totals (index of the total, indexes of its parts), used to split glued digits.
     """
     line = next((t.line for t in tokens if t.number is not None), None)
     if not (keep_blanks and len(tokens) == width):
         tokens = _strip_blanks(tokens)
-    run = tokens[0].number if len(tokens) == 1 else None
-    if width > 1 and run and run.isdigit() and len(run) > 1:
-        return _split_digits(tokens[0], width, line)
+    if width > 1 and as_int and _glued(tokens, width):
+        return _split_glued(tokens, RowShape(width, sums), line)
     if len(tokens) > width:
         tokens = [t for t in tokens if not t.blank] or tokens
     if len(tokens) > width:
@@ -117,41 +126,31 @@ def _placements(values: list[int | str | None], width: int, line: int | None) ->
     return RowReading(options, missing=missing, gaps=gaps, line=line)
 
 
-def _split_digits(token: Token, width: int, line: int | None) -> RowReading:
-    digits = token.number or ""
-    options: list[tuple[int | str | None, ...]] = [
-        tuple(parts) for parts in digit_splits(digits, width)
-    ]
-    return RowReading(
-        options or [(None,) * width],
-        gaps=[frozenset()] * max(len(options), 1),
-        line=line,
-        run_together=True,
-    )
+def _glued(tokens: list[Token], width: int) -> bool:
+    """Whether the row's digits may be several cells run together.
+
+    A single multi-digit run always may ("7130000074" for seven cells); several runs only
+    when they come from running text and are too few for the row.
+    """
+    if not tokens or not all(t.number is not None and t.number.isdigit() for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return len(tokens[0].text) > 1
+    return len(tokens) < width and all(t.free for t in tokens)
 
 
-def digit_splits(digits: str, parts: int, limit: int = MAX_PLACEMENTS) -> Iterator[list[int]]:
-    """Every way to cut ``digits`` into ``parts`` counts, none with a leading zero."""
-    count = 0
-
-    def rec(start: int, left: int, acc: list[int]) -> Iterator[list[int]]:
-        nonlocal count
-        if count >= limit:
-            return
-        rest = len(digits) - start
-        if left == 1:
-            piece = digits[start:]
-            if piece and (piece == "0" or piece[0] != "0"):
-                count += 1
-                yield [*acc, int(piece)]
-            return
-        for size in range(1, rest - left + 2):
-            piece = digits[start : start + size]
-            if piece[0] == "0" and size > 1:
-                break
-            yield from rec(start + size, left - 1, [*acc, int(piece)])
-
-    yield from rec(0, parts, [])
+def _split_glued(tokens: list[Token], shape: RowShape, line: int | None) -> RowReading:
+    splits = split_run([t.number or "" for t in tokens], shape)
+    if not splits.complete:
+        return RowReading([(None,) * shape.width], too_many=True, line=line, run_together=True)
+    if not splits.options:
+        if sum(len(t.number or "") for t in tokens) < shape.width:
+            # too few digits even one a cell: cells are missing, as in a short row
+            return _placements([int(d) for t in tokens for d in t.number or ""], shape.width, line)
+        return RowReading([(None,) * shape.width], too_many=True, line=line, run_together=True)
+    options: list[tuple[int | str | None, ...]] = list(splits.options)
+    gaps = [frozenset(i for i, v in enumerate(o) if v is None) for o in splits.options]
+    return RowReading(options, gaps=gaps, line=line, run_together=True)
 
 
 RowCheck = Callable[[tuple[int | str | None, ...]], bool]

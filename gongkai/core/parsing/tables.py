@@ -85,10 +85,17 @@ def read_table3(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableRe
         return t3_row_key(text, previous, fmt)
 
     for key, label, values in _collect(tokens, key_of):
-        row = read_row(values, width, keep_blanks=_row_cells(label, values, width, grid))
+        keep = _row_cells(label, values, width, grid)
+        row = read_row(values, width, keep_blanks=keep, sums=_T3_SUMS)
         reading.rows[key] = filter_options(row, _row_total_fits)
         reading.lines[key] = label.line
     return reading
+
+
+# 表三: the last column is the sum of the six applicant columns.
+_T3_SUMS = ((len(L.T3_COLUMNS) - 1, tuple(range(len(L.T3_COLUMNS) - 1))),)
+# 表四: each block's 总计 is the sum of its four results.
+_T4_SUMS = tuple((b + 4, (b, b + 1, b + 2, b + 3)) for b in (0, 5, 10))
 
 
 def _row_total_fits(option: tuple[int | str | None, ...]) -> bool:
@@ -120,9 +127,9 @@ def read_table4(tokens: list[Token], *, grid: bool = False) -> TableReading:
     data_rows = {t.row for t in values if t.number is not None}
     on_data_rows = [t for t in values if t.row in data_rows]
     if len(on_data_rows) == width:
-        row = read_row(on_data_rows, width, keep_blanks=True)
+        row = read_row(on_data_rows, width, keep_blanks=True, sums=_T4_SUMS)
     else:
-        row = read_row(values, width)
+        row = read_row(values, width, sums=_T4_SUMS)
     reading.rows["table4"] = filter_options(row, _t4_fits)
     reading.lines["table4"] = next(t.line for t in values if t.number is not None)
     return reading

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from gongkai.core.parsing.document import Cell, Line, SourceDocument
+from gongkai.core.parsing.glued_text import unglue
 from gongkai.core.parsing.normalize import clean_cell, normalize_text
 
 _HEADING_MARKS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?=\d))")
@@ -24,7 +25,7 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
 def read_text(text: str) -> SourceDocument:
-    text = normalize_text(text)
+    text = unglue(normalize_text(text))
     lines: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = _read_line(number, raw)

@@ -27,22 +27,25 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
         if line.cells is not None:
             for cell in line.cells:
                 if not cell.span:
-                    tokens.extend(_split(cell.text, line.number, index))
+                    tokens.extend(_split(cell.text, line.number, index, free=False))
         else:
-            tokens.extend(_split(line.text, line.number, index))
+            tokens.extend(_split(line.text, line.number, index, free=True))
     return tokens
 
 
-def _split(text: str, line: int, row: int) -> list[Token]:
+def _split(text: str, line: int, row: int, *, free: bool) -> list[Token]:
+    """``free``: the text is running text, where a digit run may hold several cells."""
     text = text.strip()
     if _NUMBERS_ONLY.match(text):
-        return [make_token(part, line, row) for part in text.split()]
+        return [make_token(part, line, row, free=free) for part in text.split()]
     if not text or not text[-1].isdigit() or len(text) > 80 or parse_number(text):
-        return [make_token(text, line, row)]
+        return [make_token(text, line, row, free=free)]
     m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
         parts = m.group("numbers").split()
-        return [make_token(m.group("label"), line, row)] + [make_token(p, line, row) for p in parts]
+        return [make_token(m.group("label"), line, row)] + [
+            make_token(p, line, row, free=free) for p in parts
+        ]
     return [make_token(text, line, row)]
 
 

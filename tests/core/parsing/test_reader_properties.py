@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.core.parsing.read import report_from_text
-from gongkai.core.parsing.readings import digit_splits
 from gongkai.core.report.jsonio import report_from_json, report_to_json, validate
 
 SEED_TEXT = (
@@ -62,14 +61,6 @@ def test_a_damaged_real_report_never_raises(start: int, length: int) -> None:
     damaged = SEED_TEXT[:start] + SEED_TEXT[start + length :]
     report = report_from_text(damaged)
     validate(report_to_json(report))
-
-
-@given(st.lists(st.integers(0, 999), min_size=1, max_size=6))
-def test_digit_splits_include_the_original_counts(counts: list[int]) -> None:
-    digits = "".join(str(c) for c in counts)
-    splits = list(digit_splits(digits, len(counts), limit=10**6))
-    assert counts in splits
-    assert all("".join(map(str, s)) == digits for s in splits)
 
 
 def test_parsed_seed_round_trips_through_json_exactly() -> None:

@@ -1,0 +1,135 @@
+"""Crawler text: the article body run into one line, table cells joined with nothing.
+
+A crawler that strips every tag leaves ``…三、本年度办理结果(一)予以公开12030011125(二)部分公开…``
+(often the whole body on one line, after a header of ``标题:``/``URL:`` lines). The row
+structure is gone, so no table is found. This module puts the line breaks back where the
+known structure of the national format says a new line began: before and after each
+section heading, before each 表二 block caption and row label, before each 表三 row label
+(with its numbering, so that the ``2.`` glued to the previous row's digits goes with the
+next label), before 表四's header and its figures. The digits themselves are left alone;
+splitting a glued run into cells is the readers' job (``readings.read_row``), decided by
+the tables' arithmetic.
+
+Only long lines that hold table labels are cut, and 表二/表三/表四 labels only inside the
+stretch where their table lies, so narrative prose keeps its sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line shorter than this is a row or a paragraph already.
+_MIN_GLUED = 160
+
+_NUMERAL = r"(?:第)?[一二三四五六七八九十]{1,2}\s*(?:部分)?\s*[、.．]\s*"
+_SECTION_TITLES = (
+    r"总体情况",
+    r"主动公开政府信息(?:的)?情况",
+    r"收到和处理政府信息公开申请(?:的)?情况",
+    r"(?:政府信息公开)?行政复议\s*[、,，和及]?\s*行政诉讼(?:的)?情况",
+    r"(?:政府信息公开工作)?存在的?主要问题及(?:其)?改进情况",
+    r"其[他它]需要报告的?事项",
+    r"信息处理费收取情况",
+)
+_HEADING = re.compile(rf"#*\s*{_NUMERAL}(?:{'|'.join(_SECTION_TITLES)})")
+
+# 表二: block captions and row labels (both national formats).
+_T2_CUTS = re.compile(
+    r"第二十条第\s*\(?[一二三四五六七八九十]+\)?\s*项"
+    r"|信息内容"
+    r"|(?<!行政)(?<!制)规章(?!制度)"
+    r"|(?:行政)?规范性文件(?=[\d\s])"
+    r"|行政许可(?=[\d\s])|其他对外管理服务事项|行政处罚(?=[\d\s])|行政强制(?=[\d\s])"
+    r"|行政事业性收费|政府集中采购"
+)
+_ITEM = r"(?:\d\s*[.．、]\s*)?"  # "2." of an item; one digit, so "00000002." keeps 0000000
+_GROUP = r"(?:[一二三四]\s*、\s*|\(\s*[一二三四五六七]\s*\)\s*)?"
+# 表三: each row label from its numbering on; the distinctive words are those of
+# ``row_labels``, with the words a label may start with before them.
+_T3_CUTS = re.compile(
+    _GROUP + r"(?:本年新收|上年结转|本年度办理结果|结转下年度)"
+    r"|" + _GROUP + r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计)"
+    r"|" + _ITEM + r"(?:属于国家秘密|其他法律行政法规禁止公开|法律行政法规禁止公开"
+    r"|危及\W?三安全一稳定|保护第三方合法权益|属于三类内部事务|属于四类过程性"
+    r"|属于行政执法案卷|属于行政查询事项|本机关不掌握|没有现成信息|补正后申请内容"
+    r"|信访举报投诉|重复申请|要求提供公开出版物|无正当理由大量反复申请|要求行政机关确认"
+    r"|申请人无正当理由逾期不补正|申请人逾期未按|其他(?=[\d\s]))"
+    # whatever the words, a group's or an item's numbering starts a label, and the
+    # figures of a row end where text starts again ("000000予公开": a label cut in two)
+    r"|\(\s*[一二三四五六七]\s*\)|\d[.．、](?=[\u4e00-\u9fff])|(?<=\d)(?=[\u4e00-\u9fff])"
+)
+_T3_START = re.compile(r"本年新收|申请人情况")
+_T3_END = re.compile(r"结转下年度继续办理[\d\s]*")
+# 表四: its header starts a line, and so does the run of figures after its last heading word.
+_T4_CUTS = re.compile(r"行政复议\s*行政诉讼|(?<=总计)(?=[\d\s]{5,})|(?<=审结)(?=[\d\s]{5,})")
+_MARKUP = re.compile(r"#{2,}|\*\*|-{3,}")
+_CRAWLER_KEY = re.compile(
+    r"^\s*(标题|题目|title|URL|url|网址|链接|来源|发布时间|发布日期|日期|时间|发布机构|"
+    r"采集时间|抓取时间)\s*[:：]\s*(.*)$"
+)
+_BODY_MARK = re.compile(r"^\s*[=\-#*]{2,}\s*(?:正文|内容|body|BODY)\s*[=\-#*]{2,}\s*$")
+
+
+def unglue(text: str) -> str:
+    """The text with line breaks restored where a crawler ran rows and headings together."""
+    lines = text.split("\n")
+    lines = _crawler_header(lines)
+    if all(len(line) < _MIN_GLUED for line in lines):
+        return "\n".join(lines)
+    return "\n".join(part for line in lines for part in _cut(line))
+
+
+def _crawler_header(lines: list[str]) -> list[str]:
+    """``标题: X`` keeps X as the title line; the other header fields are dropped.
+
+    They are not part of the report, and ``URL:`` or ``发布时间:`` lines before the title
+    would otherwise be read as the title block.
+    """
+    if not any(_BODY_MARK.match(line) for line in lines[:12]):
+        return lines
+    out: list[str] = []
+    in_header = True
+    for line in lines:
+        if in_header:
+            if _BODY_MARK.match(line):
+                in_header = False
+                continue
+            m = _CRAWLER_KEY.match(line)
+            if m and m.group(1) in ("标题", "题目", "title") and m.group(2).strip():
+                out.append(m.group(2).strip())
+            elif not m and line.strip():
+                out.append(line)
+            continue
+        out.append(line)
+    return out
+
+
+def _cut(line: str) -> list[str]:
+    if len(line) < _MIN_GLUED:
+        return [line]
+    line = _MARKUP.sub(" ", line)
+    headings = list(_HEADING.finditer(line))
+    cuts = {i for m in headings for i in (m.start(), m.end())}
+    t3 = _T3_START.search(line)
+    t3_start = t3.start() if t3 else len(line)
+    t3_end_match = _T3_END.search(line, t3_start)
+    t3_end = t3_end_match.end() if t3_end_match else len(line)
+    t2_start = line.find("第二十条")
+    if 0 <= t2_start < t3_start:
+        cuts.update(m.start() for m in _T2_CUTS.finditer(line, t2_start, t3_start))
+    if t3:
+        cuts.update(m.start() for m in _T3_CUTS.finditer(line, t3_start, t3_end))
+        cuts.add(t3_end)
+        t4_end = next(
+            (m.start() for m in headings if m.start() > t3_end and "复议" not in m.group()),
+            len(line),
+        )
+        cuts.update(m.start() for m in _T4_CUTS.finditer(line, t3_end, t4_end))
+    cuts.discard(0)
+    parts = []
+    last = 0
+    for cut in sorted(cuts):
+        parts.append(line[last:cut])
+        last = cut
+    parts.append(line[last:])
+    return [p.strip() for p in parts if p.strip()]

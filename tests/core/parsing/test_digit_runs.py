@@ -1,0 +1,71 @@
+"""Splitting glued digit runs by a row's identities (gongkai.core.parsing.digit_runs)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gongkai.core.parsing.digit_runs import RowShape, split_run
+
+T3 = RowShape(7, ((6, (0, 1, 2, 3, 4, 5)),))
+T4 = RowShape(15, tuple((b + 4, (b, b + 1, b + 2, b + 3)) for b in (0, 5, 10)))
+
+
+def test_the_issue_examples() -> None:
+    # 120/3/0/0/1/1/125 is the only split whose total is the sum of the rest
+    assert split_run(["12030011125"], T3).options == [(120, 3, 0, 0, 1, 1, 125)]
+    # two splits fit: the table, not the row, has to decide
+    assert sorted(split_run(["1100001021"], T3).options) == [
+        (1, 10, 0, 0, 0, 10, 21),
+        (11, 0, 0, 0, 0, 10, 21),
+    ]
+    # 表二 rows have no identity: every split is a reading
+    assert sorted(split_run(["1217"], RowShape(3)).options) == [(1, 2, 17), (1, 21, 7), (12, 1, 7)]
+
+
+def test_spaces_are_boundaries_and_may_stand_for_an_empty_cell() -> None:
+    assert split_run(["20", "0", "0", "0", "02"], T3).options == [(2, 0, 0, 0, 0, 0, 2)]
+    with_blank = split_run(["1", "00001"], T3).options
+    assert (1, None, 0, 0, 0, 0, 1) in with_blank
+
+
+def test_a_row_that_breaks_its_total_still_gets_every_split() -> None:
+    splits = split_run(["1112"], RowShape(3, ((2, (0, 1)),)))
+    assert not splits.by_identity
+    assert sorted(splits.options) == [(1, 1, 12), (1, 11, 2), (11, 1, 2)]
+
+
+def test_too_many_readings_are_reported_as_incomplete() -> None:
+    splits = split_run(["1" * 40], RowShape(15), limit=100)
+    assert not splits.complete
+
+
+@given(st.lists(st.integers(0, 999), min_size=1, max_size=6))
+def test_every_split_keeps_the_digits_and_the_original_is_among_them(counts: list[int]) -> None:
+    digits = "".join(str(c) for c in counts)
+    splits = split_run([digits], RowShape(len(counts)), limit=10**6)
+    assert tuple(counts) in splits.options
+    assert all("".join(map(str, s)) == digits for s in splits.options)
+
+
+@given(st.lists(st.lists(st.integers(0, 300), min_size=4, max_size=4), min_size=3, max_size=3))
+def test_table4_runs_split_by_their_block_totals(blocks: list[list[int]]) -> None:
+    row = [v for block in blocks for v in (*block, sum(block))]
+    splits = split_run(["".join(map(str, row))], T4)
+    assert splits.by_identity and splits.complete
+    assert tuple(row) in splits.options
+    for option in splits.options:
+        assert all(option[b + 4] == sum(option[b : b + 4]) for b in (0, 5, 10))  # type: ignore[misc]
+
+
+@given(st.lists(st.integers(0, 500), min_size=6, max_size=6), st.randoms())
+def test_table3_rows_with_stray_spaces(counts: list[int], rnd: object) -> None:
+    row = [*counts, sum(counts)]
+    text = [str(v) for v in row]
+    pieces: list[str] = []
+    for cell in text:  # glue some neighbours, keep a space between others
+        if pieces and rnd.random() < 0.6:  # type: ignore[attr-defined]
+            pieces[-1] += cell
+        else:
+            pieces.append(cell)
+    assert tuple(row) in split_run(pieces, T3).options
