@@ -42,7 +42,7 @@ def numbers(text: str | None) -> list[float] | None:
         values = [float(v) for v in text.replace(",", " ").split()]
     except ValueError:
         return None
-    return values if all(math.isfinite(v) for v in values) else None
+    return values if math.isfinite(sum(values)) else None  # nan and inf carry through a sum
 
 
 def local(element: Any) -> str:
@@ -74,10 +74,15 @@ class PageObjects:
 
     def _text(self, obj: Any) -> None:
         place = _placement(obj)
-        size = numbers(obj.get("Size"))
-        if place is None or not size or size[0] <= 0:
+        sizes = numbers(obj.get("Size"))
+        if place is None or not sizes or sizes[0] <= 0:
             return
-        matrix, scale = place
+        (a, b, c, d, e, f), scale = place
+        size = sizes[0]
+        height = size * scale * POINTS_PER_MM
+        above, below = height * _ASCENT, height * _DESCENT
+        wide, narrow, spaced = size, size / 2, 1.5 * size
+        chars, new = self.chars, tuple.__new__  # a page has thousands: no frame a character
         x = y = 0.0
         for code in obj:
             if local(code) != "TextCode" or not code.text:
@@ -89,29 +94,22 @@ class PageObjects:
             dx = list(_advances(code.get("DeltaX"), len(text) - 1))
             dy = list(_advances(code.get("DeltaY"), len(text) - 1))
             for i, ch in enumerate(text):
-                natural = size[0] if ord(ch) > 0x2E7F else size[0] / 2
+                natural = wide if ch > "\u2e7f" else narrow
                 step = dx[i] if i < len(dx) else natural
-                # the advance is the glyph's box unless it also holds letter spacing
-                width = step if 0 < step <= 1.5 * size[0] else natural
-                self._char(ch, x, y, width, size[0], matrix, scale)
+                if ch.isspace():
+                    ch = "" if ch in "\r\n\t" else " "  # a printed space separates words
+                elif not ch.isprintable():
+                    ch = ""
+                if ch:
+                    # the advance is the glyph's box unless it also holds letter spacing
+                    width = step if 0 < step <= spaced else natural
+                    left, base = a * x + c * y + e, b * x + d * y + f
+                    right = left + width * abs(a)  # the matrix turns millimetres into points
+                    chars.append(
+                        new(Char, (ch, left, base - above, max(left, right), base + below))
+                    )
                 x += step
                 y += dy[i] if i < len(dy) else 0.0
-
-    def _char(
-        self, ch: str, x: float, y: float, width: float, size: float, matrix: Matrix, scale: float
-    ) -> None:
-        if ch.isspace():
-            if ch in "\r\n\t":
-                return
-            ch = " "  # a printed space separates words, as in a PDF's text layer
-        elif not ch.isprintable():
-            return
-        left, base = _apply(matrix, x, y)
-        right = left + width * abs(matrix[0])  # the matrix turns millimetres into points
-        height = size * scale * POINTS_PER_MM
-        self.chars.append(
-            Char(ch, left, base - height * _ASCENT, max(left, right), base + height * _DESCENT)
-        )
 
     def _path(self, obj: Any) -> None:
         place = _placement(obj)
@@ -176,9 +174,15 @@ def _runs(tokens: list[str]) -> list[list[tuple[float, float]]]:
     while i < len(tokens):
         command = tokens[i]
         wanted = _OPERANDS.get(command)
-        values = numbers(" ".join(tokens[i + 1 : i + 1 + (wanted or 0)])) if wanted else []
-        if wanted is None or values is None or len(values) != wanted:
-            i += 1  # an unknown command or a malformed operand list: skipped
+        if wanted is None:
+            i += 1  # an unknown command: skipped
+            continue
+        try:
+            values = [float(v) for v in tokens[i + 1 : i + 1 + wanted]]
+        except ValueError:
+            values = []
+        if len(values) != wanted or not math.isfinite(sum(values)):
+            i += 1  # a malformed operand list: the command is skipped
             continue
         i += 1 + wanted
         if command == "C":
