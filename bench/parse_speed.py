@@ -1,0 +1,114 @@
+"""Benchmark: ``gongkai parse`` of a folder of text reports, as a ratio to a bare floor
+measured in the same run.
+
+    python bench/parse_speed.py [--copies 400] [--runs 5] [--seeds DIR]
+
+The corpus is ``--copies`` copies of each seed report (``tests/fixtures/seeds``, or
+``--seeds``) written to a temporary folder: 2,000 files by default. Two whole processes
+are timed, start-up included, in turn (floor, parse, floor, parse …, so that a machine
+whose speed drifts moves both alike):
+
+* the floor: a bare Python process that reads each file, decodes it and finds its digits
+  with one compiled regular expression — what any reader of these files must at least do;
+* ``gongkai parse DIR --format json`` with its output written to /dev/null: sniffing,
+  reading, interpreting, every check and the JSON, one report a line.
+
+``gongkai parse`` reads its files one after another in one process, so wall and CPU
+seconds agree on a quiet machine. Printed: wall and CPU seconds of each (min and median
+over the runs), reports a second, and the ratio parse/floor, pair by pair. The identical
+copies are no shortcut: no result is cached by content from one report to the next, every
+file is read, interpreted and checked afresh (the caches that exist hold short cell texts
+and labels, or live for one report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+
+FLOOR = r"""
+import os, re, sys
+digits = re.compile(r"\d+")
+n = 0
+for entry in sorted(os.scandir(sys.argv[1]), key=lambda e: e.name):
+    with open(entry.path, "rb") as f:
+        n += len(digits.findall(f.read().decode("utf-8")))
+print(n)
+"""
+
+
+def build(folder: Path, seeds: Path, copies: int) -> int:
+    files = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix == ".txt")
+    for i in range(copies):
+        for seed in files:
+            shutil.copyfile(seed, folder / f"{i:04d}_{seed.name}")
+    return copies * len(files)
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU (user + system of the children) seconds of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def gongkai_command() -> list[str]:
+    exe = Path(sys.executable).with_name("gongkai")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "gongkai.cli.main"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=400)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="gongkai-speed-") as tmp:
+        folder = Path(tmp)
+        count = build(folder, args.seeds, args.copies)
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        floor_cmd = [sys.executable, "-c", FLOOR, str(folder)]
+        parse_cmd = [*gongkai_command(), "parse", str(folder), "--format", "json"]
+        timed(floor_cmd)  # warm the page cache and the interpreter's files
+        timed(parse_cmd)
+        floors: list[tuple[float, float]] = []
+        parses: list[tuple[float, float]] = []
+        for _ in range(args.runs):
+            floors.append(timed(floor_cmd))
+            parses.append(timed(parse_cmd))
+    print(f"corpus: {count} text reports ({args.copies} copies of each seed), {size / 1e6:.1f} MB")
+    print(f"{args.runs} runs each, in turn; seconds as min / median")
+    rows = (("floor (read + digit regex)", floors), ("gongkai parse --format json", parses))
+    for label, runs in rows:
+        walls = [w for w, _ in runs]
+        cpus = [c for _, c in runs]
+        print(
+            f"  {label:28} wall {min(walls):6.2f} / {statistics.median(walls):6.2f}   "
+            f"cpu {min(cpus):6.2f} / {statistics.median(cpus):6.2f}   "
+            f"{count / min(walls):7.0f} reports/s (best wall)"
+        )
+    wall_ratios = [p[0] / f[0] for f, p in zip(floors, parses, strict=True)]
+    cpu_ratios = [p[1] / f[1] for f, p in zip(floors, parses, strict=True)]
+    print(
+        f"ratio parse/floor, pair by pair: wall min {min(wall_ratios):.1f}× "
+        f"median {statistics.median(wall_ratios):.1f}×; "
+        f"cpu min {min(cpu_ratios):.1f}× median {statistics.median(cpu_ratios):.1f}×"
+    )
+
+
+if __name__ == "__main__":
+    main()
