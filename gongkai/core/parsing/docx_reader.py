@@ -6,7 +6,8 @@ from the XML instead (``w:gridSpan`` for columns, ``w:vMerge`` restart/continue 
 body is walked element by element so paragraphs and tables keep their order, content
 controls (``w:sdt``) are looked into, tracked deletions are left out and insertions kept.
 The ZIP container is checked before anything is decompressed, so a zip bomb is refused
-without being opened.
+without being opened. A body without tables whose paragraphs carry tabs or pipes is a
+plain-text report opened in a word processor, and is read as that text (``text_layout``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from gongkai.core.parsing.limits import (
     MAX_DOCX_UNCOMPRESSED,
     MAX_TABLE_CELLS,
 )
+from gongkai.core.parsing.text_layout import carries_text_layout, read_as_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -74,8 +76,12 @@ def read_docx(data: bytes) -> SourceDocument:
         title = document.core_properties.title or None
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors…
         raise InputError(f"Word 文档无法打开（文件已损坏）：{type(exc).__name__}") from exc
+    blocks = list(_blocks(body))
+    typed = _typed_text(blocks)
+    if typed is not None:
+        return read_as_text(typed, "docx", {"title": title})
     items: list[list[Cell] | str] = []
-    for element in _blocks(body):
+    for element in blocks:
         if element.tag == f"{W}p":
             text = paragraph_text(element)
             if text:
@@ -98,13 +104,30 @@ def _blocks(container: Any) -> Iterator[Any]:
     return _children(container, frozenset({f"{W}p", f"{W}tbl"}))
 
 
+def _typed_text(blocks: list[Any]) -> list[str] | None:
+    """The text a body without tables was typed as, when its paragraphs carry text-layout
+    rows (tabs, pipes): a plain-text report opened in a word processor (``text_layout``).
+    Tabs stay tabs and every paragraph, empty ones too, is a line, as in the text."""
+    if any(element.tag != f"{W}p" for element in blocks):
+        return None  # real tables: read as a grid
+    lines = []
+    for p in blocks:
+        parts: list[str] = []
+        _collect(p, parts, {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"})
+        lines.append("".join(parts))
+    return lines if carries_text_layout(lines) else None
+
+
 def paragraph_text(p: Any) -> str:
     parts: list[str] = []
     _collect(p, parts)
     return cell_text("".join(parts))
 
 
-def _collect(element: Any, parts: list[str]) -> None:
+_AS_SPACES = dict.fromkeys(_BREAKS, " ")
+
+
+def _collect(element: Any, parts: list[str], breaks: dict[str, str] = _AS_SPACES) -> None:
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _HIDDEN:
@@ -112,12 +135,12 @@ def _collect(element: Any, parts: list[str]) -> None:
         if tag == f"{W}t":
             parts.append(child.text or "")
         elif tag in _BREAKS:
-            parts.append(" ")
+            parts.append(breaks[tag])
         elif tag == f"{W}p":
             parts.append(" ")  # a text box's paragraph inside this one
-            _collect(child, parts)
+            _collect(child, parts, breaks)
         else:
-            _collect(child, parts)
+            _collect(child, parts, breaks)
 
 
 def _cell_text(tc: Any) -> str:

@@ -22,7 +22,8 @@ from gongkai.core.report.model import AnnualReport, CellState, Finding, Severity
 
 
 def interpret(doc: SourceDocument) -> AnnualReport:
-    lines = doc.lines if doc.format == "text" else [_normalized(ln) for ln in doc.lines]
+    layout = "text" if _typed_as_text(doc) else doc.format
+    lines = doc.lines if layout == "text" else [_normalized(ln) for ln in doc.lines]
     headings = find_headings(lines)
     report = AnnualReport()
     _read_metadata(report, lines, headings, doc.meta.get("title"))
@@ -36,12 +37,18 @@ def interpret(doc: SourceDocument) -> AnnualReport:
     for s in report.sections:
         if s.key and s.line is not None:
             report.locations.setdefault(f"sections.{s.key}", s.line)
-    t2_grid, t3_grid, t4_grid = (_grid(doc.format, lines, s) for s in (t2_span, t3_span, t4_span))
+    t2_grid, t3_grid, t4_grid = (_grid(layout, lines, s) for s in (t2_span, t3_span, t4_span))
     _fill_table2(report, read_table2(t2_tokens, fmt, grid=t2_grid))
     _fill_table3(report, read_table3(region_tokens(lines, *t3_span), fmt, grid=t3_grid))
     _fill_table4(report, read_table4(region_tokens(lines, *t4_span), grid=t4_grid))
     report.source["format"] = doc.format
     return report
+
+
+def _typed_as_text(doc: SourceDocument) -> bool:
+    """A ``.txt``, or a DOCX/PDF that holds a plain-text report (``text_layout``): its lines
+    come from ``text_reader``, already normalised, and its rows are text rows, not a grid."""
+    return doc.format == "text" or bool(doc.meta.get("text_layout"))
 
 
 def _grid(fmt: str, lines: list[Line], span: tuple[int, int]) -> bool:
