@@ -7,7 +7,9 @@ paragraphs. Both are put in vertical order on each page. Page headers, footers a
 numbers are dropped first, so that a table split by a page break, with "- 4 -" between its
 two parts, is seen as one table and joined. Pages without a text layer (scans) are read
 by OCR (``ocr_reader.read_scanned_pdf_pages``), listed in ``meta["pages_without_text"]``,
-and their lines put in page order among the others; their cells carry confidences.
+and their lines put in page order among the others; their cells carry confidences. A PDF
+printed from a plain-text report (no ruled table, rows on tab stops or in pipes) is read
+as that text instead (``pdf_text_layout``, ``text_layout``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from gongkai.core.parsing.grid import cell_text
 from gongkai.core.parsing.limits import MAX_PDF_PAGES, PDF_TIME_BUDGET_SECONDS
 from gongkai.core.parsing.pdf_page import PageContent, read_page, text_lines
 from gongkai.core.parsing.pdf_reader_tables import Part, continues, table_parts, table_rows
+from gongkai.core.parsing.pdf_text_layout import typed_text
+from gongkai.core.parsing.text_layout import read_as_text
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
@@ -84,17 +88,34 @@ def read_pdf(data: bytes) -> SourceDocument:
         raise InputError(f"PDF 文件已损坏，无法读取：{_reason(exc)}") from exc
     finally:
         pdf.close()
-    lines = page_lines(read)
     meta: dict[str, Any] = {
         "title": cell_text(title) or None if isinstance(title, str) else None,
         "pages": count,
         "pages_without_text": pages_without_text,
     }
+    items = _items(read)
+    typed = None if pages_without_text else _typed_text(items, read)
+    if typed is not None:
+        doc = read_as_text([text for _, text in typed], "pdf", meta)
+        for line in doc.lines:
+            line.page = typed[line.number - 1][0]
+        return doc
+    lines = _assemble(_drop_headers_and_footers(items))
     if pages_without_text:
         ocr: list[dict[str, Any]] = []
         lines = _with_scanned_pages(data, lines, pages_without_text, ocr)
         meta["ocr"] = ocr
     return SourceDocument(lines, "pdf", meta)
+
+
+def _typed_text(
+    items: list[_Text | Part], pages: list[tuple[int, PageContent]]
+) -> list[tuple[int, str]] | None:
+    """The text of a PDF printed from a plain-text report (``pdf_text_layout``): no table
+    found from rulings, and rows laid out on tab stops or with pipes."""
+    if any(isinstance(item, Part) for item in items):
+        return None
+    return typed_text(pages)
 
 
 def _reason(exc: Exception) -> str:
@@ -134,8 +155,11 @@ def page_lines(pages: list[tuple[int, PageContent]]) -> list[Line]:
     """The lines of pages read by position (a PDF's text layer, an OFD's text objects):
     tables from their rulings, text lines between them, page furniture dropped, and a
     table cut by a page break joined again."""
-    items = [item for number, page in pages for item in _page_items(page, number)]
-    return _assemble(_drop_headers_and_footers(items))
+    return _assemble(_drop_headers_and_footers(_items(pages)))
+
+
+def _items(pages: list[tuple[int, PageContent]]) -> list[_Text | Part]:
+    return [item for number, page in pages for item in _page_items(page, number)]
 
 
 def _page_items(page: PageContent, number: int) -> list[_Text | Part]:
