@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import Any
 
 from gongkai.core.report import labels as L
 
@@ -22,8 +23,10 @@ class Equation:
     right: tuple[str, ...]
     subject: str  # the row or column it is about, for messages
 
-    @property
+    @cached_property
     def paths(self) -> tuple[str, ...]:
+        # Computed once: the readers solve the same equations for every combination of
+        # readings (cached_property writes the instance dict, which a frozen class allows).
         return self.left + self.right
 
 
@@ -109,33 +112,35 @@ def solve(
     (including a solution that would need a negative count).
     """
     known: dict[str, int | None] = dict(values)
+    get = known.get
     solved: dict[str, int] = {}
     violated: list[Equation] = []
-    pending = list(equations)
+    pending = equations
     progress = True
     while progress:
         progress = False
         still: list[Equation] = []
         for eq in pending:
-            unknown = [p for p in eq.paths if known.get(p) is None]
-            if len(unknown) > 1:
+            # Hot: every combination of readings of every table is solved, so the cells
+            # are looked up and summed by built-ins rather than a loop of Python steps.
+            vals: list[Any] = list(map(get, eq.paths))  # ints, None where unknown
+            unknown = vals.count(None)
+            if unknown > 1:
                 still.append(eq)
                 continue
-            if not unknown:
-                if residual(eq, known.get) != 0:
+            n_left = len(eq.left)
+            if unknown == 0:
+                if sum(vals[:n_left]) != sum(vals[n_left:]):
                     violated.append(eq)
                 continue
-            target = unknown[0]
-            partial = 0
-            for sign, side in ((1, eq.left), (-1, eq.right)):
-                for path in side:
-                    if path != target:
-                        partial += sign * (known[path] or 0)
-            sign = 1 if target in eq.left else -1
-            candidate = -partial * sign
+            i = vals.index(None)
+            vals[i] = 0
+            total: int = sum(vals[:n_left]) - sum(vals[n_left:])
+            candidate = -total if i < n_left else total
             if candidate < 0:
                 violated.append(eq)
                 continue
+            target = eq.paths[i]
             known[target] = candidate
             solved[target] = candidate
             progress = True
