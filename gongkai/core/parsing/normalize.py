@@ -16,6 +16,8 @@ _ARTIFACTS = re.compile(
 )
 # Characters common in report wording that exist only in traditional script.
 _TRADITIONAL_MARKERS = frozenset("報開資訊請總計處與於這為門區縣機關權務歲屬們個條經濟議複審")
+# The same characters as one regular expression: a search in C, not a set lookup a character.
+_TRADITIONAL = re.compile("[" + "".join(sorted(_TRADITIONAL_MARKERS)) + "]")
 _SPACES = re.compile(r"[ \u3000\xa0]+")
 _MATCH_DROP = re.compile(r"[\s\u3000()（）【】\[\]「」『』\"'“”‘’:：,，、.．;；·•*#|\-_—－]+")
 
@@ -28,7 +30,7 @@ def _converter() -> object:
 
 
 def to_simplified(text: str) -> str:
-    if _TRADITIONAL_MARKERS.isdisjoint(text):
+    if _TRADITIONAL.search(text) is None:
         return text
     converted: str = _converter().convert(text)  # type: ignore[attr-defined]
     return converted
@@ -49,10 +51,51 @@ def _normalize_short(text: str) -> str:
 
 def _normalize(text: str) -> str:
     text = _ARTIFACTS.sub("", text)
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     text = to_simplified(text)
     # NFKC leaves the ideographic comma and Chinese quotes alone, which is what we want.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Compatibility characters that reports use (full-width forms, the ideographic space, small
+# and vertical forms, no-break and typographic spaces, the ellipsis, Kangxi radicals and
+# compatibility ideographs from PDF text layers).
+_COMPATIBILITY_RANGES = (
+    (0x00A0, 0x00A0),
+    (0x2000, 0x200A),
+    (0x2024, 0x2026),
+    (0x2F00, 0x2FD5),
+    (0x3000, 0x3000),
+    (0xF900, 0xFAFF),
+    (0xFE10, 0xFE19),
+    (0xFE30, 0xFE6B),
+    (0xFF01, 0xFFEE),
+)
+_COMPATIBILITY = re.compile(
+    "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _COMPATIBILITY_RANGES) + "]"
+)
+
+
+@cache
+def _decomposed(char: str) -> str:
+    return unicodedata.normalize("NFKD", char)
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, several times faster on report text.
+
+    Each compatibility character found is first replaced by its full decomposition (NFKD),
+    which leaves the NFKD — and so the NFKC — of the whole text unchanged; when the result
+    is then already in NFKC (the usual case: CJK text with full-width punctuation), it is
+    the answer, and otherwise the full normalisation of it is, the same as of ``text``.
+    """
+    if text.isascii():
+        return text
+    for char in set(_COMPATIBILITY.findall(text)):
+        text = text.replace(char, _decomposed(char))
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
 
 
 def clean_cell(text: str) -> str:
