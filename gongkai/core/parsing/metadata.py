@@ -96,19 +96,26 @@ def publication_date(lines: list[Line]) -> dt.date | None:
 _PHONE = re.compile(r"(?:电话|联系电话|咨询电话)[:：]?\s*([0-9\-－() ]{7,20})")
 _POSTCODE = re.compile(r"邮(?:政)?编(?:码)?[:：]?\s*(\d{6})")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})")
-_ADDRESS = re.compile(r"(?:联系)?地址[:：]\s*([^；;，,。)）]{4,60})")
-_WEBSITE = re.compile(r"(?:https?://)?(www\.[A-Za-z0-9.\-]+\.[a-z]{2,}(?:/[^\s)）,，；。]*)?)")
+# Written so that each pattern starts with known characters, which the regular expression
+# engine then looks for directly instead of trying every position: "(?:联系)?地址" as an
+# alternation, and the address of a website without its optional "http(s)://" (only the
+# captured "www." part is used, and the first "www." that matches is the one the longer
+# pattern finds).
+_ADDRESS = re.compile(r"(?:联系地址|地址)[:：]\s*([^；;，,。)）]{4,60})")
+_WEBSITE = re.compile(r"(www\.[A-Za-z0-9.\-]+\.[a-z]{2,}(?:/[^\s)）,，；。]*)?)")
 
 
 def contact(text: str) -> Contact:
-    def first(pattern: re.Pattern[str]) -> str | None:
+    def first(pattern: re.Pattern[str], needs: str) -> str | None:
+        if needs not in text:
+            return None  # cheap: no match can exist without it
         m = pattern.search(text)
         return m.group(1).strip() if m else None
 
     return Contact(
-        address=first(_ADDRESS),
-        postcode=first(_POSTCODE),
-        phone=first(_PHONE),
-        email=first(_EMAIL),
-        website=first(_WEBSITE),
+        address=first(_ADDRESS, "地址"),
+        postcode=first(_POSTCODE, "编"),
+        phone=first(_PHONE, "电话"),
+        email=first(_EMAIL, "@"),
+        website=first(_WEBSITE, "www."),
     )

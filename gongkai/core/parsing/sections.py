@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.core.parsing.document import Line
+from gongkai.core.parsing.document import Cell, Line
 from gongkai.core.parsing.normalize import match_key
 from gongkai.core.report.model import Section
 
@@ -42,7 +42,7 @@ def section_key(title: str) -> str | None:
 def find_headings(lines: list[Line]) -> list[Heading]:
     headings: list[Heading] = []
     for index, line in enumerate(lines):
-        if line.is_row and sum(1 for c in line.cells or [] if c.text) > 1:
+        if line.is_row and _several_filled(line.cells):
             continue
         text = line.text.strip()
         if not text or text[0] not in _NUMERAL_STARTS:
@@ -58,6 +58,17 @@ def find_headings(lines: list[Line]) -> list[Heading]:
             continue  # an unknown numbered line before the first section is not a heading
         headings.append(Heading(index, Section(key, number, title, "", line.number)))
     return _drop_repeats(headings)
+
+
+def _several_filled(cells: list[Cell] | None) -> bool:
+    """More than one cell with text (stops at the second: rows have many cells)."""
+    filled = False
+    for c in cells or ():
+        if c.text:
+            if filled:
+                return True
+            filled = True
+    return False
 
 
 def _drop_repeats(headings: list[Heading]) -> list[Heading]:
