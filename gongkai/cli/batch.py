@@ -3,12 +3,10 @@ stops the batch, it is reported and the rest go on."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from gongkai.cli.inputs import expand, iter_inputs
 from gongkai.core.errors import GongkaiError
@@ -27,8 +25,37 @@ def run_batch(
     paths: list[str], *, debug: bool = False, previous: AnnualReport | None = None
 ) -> Iterator[Outcome]:
     names = expand(paths)
+    if len(names) <= 1 or not _may_be_terminal():
+        # No progress bar to draw: rich (a tenth of the start-up) is not even imported.
+        for name, data in iter_inputs(names):
+            yield _one(name, data, debug, previous)
+        return
+    yield from _with_progress(names, debug, previous)
+
+
+def _may_be_terminal() -> bool:
+    """False only where rich would find no terminal either (its own variables unset)."""
+    if os.environ.get("TTY_COMPATIBLE") is not None or os.environ.get("FORCE_COLOR") is not None:
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _with_progress(
+    names: list[str], debug: bool, previous: AnnualReport | None
+) -> Iterator[Outcome]:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     stderr = Console(stderr=True)
-    show = len(names) > 1 and stderr.is_terminal
     with Progress(
         TextColumn("[bold]解析"),
         BarColumn(),
@@ -36,7 +63,7 @@ def run_batch(
         TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
         console=stderr,
-        disable=not show,
+        disable=not stderr.is_terminal,
         transient=True,
     ) as progress:
         task = progress.add_task("", total=len(names), rate="")

@@ -10,12 +10,14 @@ import argparse
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongkai.cli.main import EXIT_OK
-from gongkai.core.calendar.deadlines import ClockInput, ClockPause, compute_answer_deadline
-from gongkai.core.calendar.notice import parse_notice
-from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import GongkaiError
+
+if TYPE_CHECKING:  # the calendar is imported when the command runs, not at every start-up
+    from gongkai.core.calendar.deadlines import ClockPause
+    from gongkai.core.calendar.workdays import WorkCalendar
 
 FORMATS = ("text", "json")
 
@@ -56,6 +58,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def load_holidays(specs: list[str]) -> WorkCalendar | None:
     """A calendar with the given years' notices entered, or None for the package alone."""
+    from gongkai.core.calendar.notice import parse_notice
+    from gongkai.core.calendar.workdays import WorkCalendar
+
     if not specs:
         return None
     overrides: dict[date, tuple[bool, str]] = {}
@@ -83,6 +88,8 @@ def parse_date(text: str, what: str) -> date:
 
 
 def parse_pause(text: str) -> ClockPause:
+    from gongkai.core.calendar.deadlines import ClockPause
+
     first, sep, last = text.partition(":")
     if not sep:
         raise GongkaiError(f"暂停期间“{text}”应写作 首日:末日，例如2025-10-10:2025-10-20")
@@ -97,6 +104,8 @@ def parse_extension(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gongkai.core.calendar.deadlines import ClockInput, compute_answer_deadline
+
     if args.format not in FORMATS:
         raise GongkaiError(f"输出格式“{args.format}”无效，应为text或json")
     clock = ClockInput(

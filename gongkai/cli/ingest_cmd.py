@@ -7,9 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 from gongkai.cli.main import EXIT_OK, EXIT_UNREADABLE
 from gongkai.core.errors import InputError
 
@@ -29,6 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console  # imported when the command runs, not at every start-up
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from gongkai.ingest.pipeline import ingest
 
     source = Path(args.source)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 from typing import Any
 
@@ -22,6 +21,8 @@ def register(subparsers: Any) -> None:
 
 def prepare(*, demo: bool) -> list[str]:
     """Migrate and, when asked and not yet done, load the demo; return lines to print."""
+    import logging  # here, not at the top: every `gongkai` command would pay for it
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
     import django
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongkai.core.checks.engine import CheckContext, Rule, rule
-from gongkai.core.parsing.ocr_layout import LOW_CONFIDENCE
 from gongkai.core.report.arithmetic import Equation, all_equations, residual
 from gongkai.core.report.model import Finding, Severity
 from gongkai.core.report.naming import cell_name
@@ -30,7 +29,13 @@ def _low_confidence(ctx: CheckContext) -> dict[str, float]:
     "OCR-LOW-CONFIDENCE", Severity.WARNING, "文字识别（OCR）置信度低的单元格应核对原件", "structure"
 )
 def low_confidence(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
-    for path, score in sorted(_low_confidence(ctx).items()):
+    low = _low_confidence(ctx)
+    if not low:
+        return
+    # Imported here: the OCR layout module costs start-up, and only scans have such cells.
+    from gongkai.core.parsing.ocr_layout import LOW_CONFIDENCE
+
+    for path, score in sorted(low.items()):
         value = ctx.value(path)
         shown = "（未读出数值）" if value is None else f"「{value}」"
         yield r.finding(
@@ -64,12 +69,15 @@ def corrections(ctx: CheckContext) -> list[Correction]:
     Only tried when some equation fails and every failing equation involves the cell; an
     equation with an unknown cell cannot be checked and does not block a correction.
     """
+    low = _low_confidence(ctx)
+    if not low:
+        return []  # the usual case (no OCR): nothing to correct, no equation to evaluate
     equations = all_equations(ctx.report.format)
     failing = [eq for eq in equations if residual(eq, ctx.count) not in (None, 0)]
     if not failing:
         return []
     found: list[Correction] = []
-    for path in sorted(_low_confidence(ctx)):
+    for path in sorted(low):
         old = ctx.count(path)
         if old is None or old < 0 or not all(path in eq.paths for eq in failing):
             continue
