@@ -81,6 +81,10 @@ def _flat_tables(report: AnnualReport) -> dict[str, Any]:
 
 RULES: dict[str, Rule] = {}
 
+# Called before each run: rule modules register here the clearing of caches that hold
+# one report's text, so that no report is checked with another's results, however alike.
+PER_REPORT_RESETS: list[Callable[[], None]] = []
+
 
 def rule(
     rule_id: str, severity: Severity, title: str, table: str
@@ -104,6 +108,8 @@ def run_checks(
 ) -> list[Finding]:
     """Run every rule; return the findings (the report itself is left unchanged)."""
     _load_rule_modules()
+    for reset in PER_REPORT_RESETS:
+        reset()
     ctx = CheckContext(report, previous, options or {})
     findings: list[Finding] = []
     for r in RULES.values():

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gongkai.core.checks.engine import PER_REPORT_RESETS
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"(?:\d+|[零〇一二两三四五六七八九十]+)"
@@ -57,7 +59,8 @@ def prepare(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def paragraphs(text: str) -> list[str]:
-    # Cached: every narrative rule reads the same sections.
+    # Cached for one report (cleared before each run): every narrative rule reads the same
+    # sections. Not across reports: a report's speed is its own work, not a neighbour's.
     return [p for p in prepare(text).split("\n") if p.strip()]
 
 
@@ -67,6 +70,9 @@ _CLAUSE_END = re.compile(r"[,;。!?]")
 @lru_cache(maxsize=4096)
 def clauses(paragraph: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_END.split(paragraph) if c.strip()]
+
+
+PER_REPORT_RESETS.extend((paragraphs.cache_clear, clauses.cache_clear))
 
 
 @dataclass(frozen=True)
