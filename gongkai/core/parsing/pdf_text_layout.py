@@ -42,6 +42,7 @@ _NUMBERED = re.compile(
     r"^\s*(?:#|[-*+]\s|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
 )
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_AUTOSPACE = 0.25  # em: word processors space CJK from Latin letters and digits by up to this
 _FULL_STOPS_LEFT = 2  # a row wraps its tabs only when this few stops were left after its text
 
 
@@ -146,7 +147,7 @@ def _tab_stops(printed: list[_Printed], left: float, right: float) -> _Stops | N
     landings = [line.x0 for line in printed if line.x0 > left + _WORD_GAP]
     for line in printed:
         for prev, ch in itertools.pairwise(line.chars):
-            if ch.text != " " and prev.text != " " and ch.x0 - prev.x1 > _MIN_TAB_GAP:
+            if ch.text != " " and prev.text != " " and _may_be_tab(prev, ch):
                 landings.append(ch.x0)
     best: _Stops | None = None
     best_fit = 0
@@ -158,6 +159,19 @@ def _tab_stops(printed: list[_Printed], left: float, right: float) -> _Stops | N
     return best
 
 
+def _may_be_tab(prev: Char, ch: Char) -> bool:
+    """Whether the gap between two glyphs is wide enough to be a tab: wider than touching,
+    and not the narrow space set between CJK and Latin text ("2023 年" typed "2023年")."""
+    gap = ch.x0 - prev.x1
+    if gap <= _MIN_TAB_GAP:
+        return False
+    cjk = prev if _IDEOGRAPH.match(prev.text) else ch if _IDEOGRAPH.match(ch.text) else None
+    other = ch if cjk is prev else prev
+    if cjk is not None and other.text.isascii() and other.text.isalnum():
+        return gap > _AUTOSPACE * (cjk.x1 - cjk.x0)
+    return True
+
+
 def _line_text(line: _Printed, stops: _Stops, tabs: bool) -> str:
     first = line.chars[0]
     parts = ["\t" * stops.landing(first.x0) if tabs and stops.on_stop(first.x0) else ""]
@@ -165,7 +179,7 @@ def _line_text(line: _Printed, stops: _Stops, tabs: bool) -> str:
     for ch in line.chars:
         if prev is not None and ch.text != " " and prev.text != " ":  # a space is a space
             gap = ch.x0 - prev.x1
-            if tabs and gap > _MIN_TAB_GAP and stops.on_stop(ch.x0):
+            if tabs and _may_be_tab(prev, ch) and stops.on_stop(ch.x0):
                 parts.append("\t" * max(1, stops.landing(ch.x0) - stops.passed(prev.x1)))
             elif gap > _WORD_GAP:
                 parts.append(" ")
