@@ -146,6 +146,10 @@ def serve(
     stored: list[str] = []
 
     def change(app: Application) -> dict[str, Any]:
+        # An attempt run again after "database is locked" (dbretry): the earlier attempt's
+        # file has no row any more.
+        _drop_unrecorded(stored)
+        stored.clear()
         check_day(on, app.issued_on, "送达日期")
         reply = app.letters.filter(kind="reply").exclude(issued_on=None).order_by("-pk").first()
         record = ServiceRecord(

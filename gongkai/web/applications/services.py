@@ -65,8 +65,10 @@ from gongkai.web.applications.transitions import (
     refresh_due,
     transition,
 )
+from gongkai.web.dbretry import retry_when_locked
 
 
+@retry_when_locked
 def register(
     actor: AbstractBaseUser,
     agency: Agency,

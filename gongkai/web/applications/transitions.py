@@ -28,6 +28,7 @@ from gongkai.core.errors import CalendarDataMissing, GongkaiError
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.applications.config import due_date_for
 from gongkai.web.applications.models import Application, CaseEvent
+from gongkai.web.dbretry import retry_when_locked
 
 notices = logging.getLogger("gongkai.notices")
 Change = Callable[[Application], dict[str, Any] | None]
@@ -76,6 +77,7 @@ def notify(app_id: int, action: Action, message: str) -> Callable[[], None]:
     return lambda: notices.info("申请%s %s：%s", app_id, ACTION_LABELS[action], message)
 
 
+@retry_when_locked
 def transition(
     actor: AbstractBaseUser,
     application_id: int,
@@ -91,7 +93,11 @@ def transition(
     """Take one step. Which statuses it may start from, and where it leads, is the core's
     action table (:data:`gongkai.core.applications.actions.ACTION_STEPS`); ``target`` states
     the same for the reader and must agree with it. ``allowed_from`` is accepted for older
-    callers and ignored: the table decides."""
+    callers and ignored: the table decides.
+
+    The whole step runs again (guards and ``change`` included) if SQLite still reports its
+    database locked after the busy timeout (:mod:`gongkai.web.dbretry`): ``change`` must
+    therefore leave nothing behind outside the transaction, or clean up after itself."""
     del allowed_from
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application_id)

@@ -25,6 +25,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from gongkai.core.errors import GongkaiError
 from gongkai.core.portal.challenge import Question, make_question, parse_answer
 from gongkai.core.portal.rates import Rate
+from gongkai.web.dbretry import retry_when_locked
 from gongkai.web.portal.config import setting
 from gongkai.web.portal.models import RateCounter
 
@@ -140,6 +141,7 @@ class RateCheck:
     retry_after: int
 
 
+@retry_when_locked  # the increment is its last statement: a failed attempt counted nothing
 def hit(scope: str, client: str, rate: Rate, now: float | None = None) -> RateCheck:
     """Count one request; refuse it when the window's count already reached the limit."""
     now = time.time() if now is None else now

@@ -36,6 +36,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.numbering import next_number
 from gongkai.web.applications.transitions import guard, notify, record, refresh_due
+from gongkai.web.dbretry import retry_when_locked
 from gongkai.web.portal.models import Attachment, OnlineSubmission, TrackingLink
 
 TOKEN_SALT = "gongkai.portal.track"
@@ -88,6 +89,7 @@ def receipt_token(idempotency_key: str) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
+@retry_when_locked  # idempotent by its key, uploads content-addressed: safe to run again
 def submit_online(
     agency: Agency,
     content: OnlineApplication,
