@@ -89,15 +89,36 @@ def libreoffice(htmls: list[str], fmt: str) -> list[bytes]:
         return [(root / f"{n}.{fmt}").read_bytes() for n in names]
 
 
-def _soffice(root: Path, target: str, files: list[str]) -> None:
+def libreoffice_text(texts: list[str], fmt: str) -> list[bytes]:
+    """Plain texts opened in Writer as UTF-8 text and saved as DOCX (then exported to PDF
+    for ``fmt="pdf"``), as a clerk who pastes a report into a new document does."""
+    if not Path(SOFFICE).exists():
+        raise MakerMissing("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory(prefix="gongkai-lo-") as tmp:
+        root = Path(tmp)
+        names = [f"t{i:05d}" for i in range(len(texts))]
+        for name, text in zip(names, texts, strict=True):
+            (root / f"{name}.txt").write_text(text, "utf-8")
+        _soffice(root, _WORD, [f"{n}.txt" for n in names], infilter=_TEXT_UTF8)
+        if fmt == "pdf":
+            _soffice(root, "pdf", [f"{n}.docx" for n in names])
+        return [(root / f"{n}.{fmt}").read_bytes() for n in names]
+
+
+_TEXT_UTF8 = "Text (encoded):UTF8,LF,,,"
+
+
+def _soffice(root: Path, target: str, files: list[str], infilter: str | None = None) -> None:
     # A profile of its own, so that concurrent conversions never share (and lock) one.
     profile = (root / "profile").as_uri()
+    extra = [f"--infilter={infilter}"] if infilter else []
     for start in range(0, len(files), 200):  # keep the command line short
         subprocess.run(
             [
                 SOFFICE,
                 f"-env:UserInstallation={profile}",
                 "--headless",
+                *extra,
                 "--convert-to",
                 target,
                 "--outdir",
