@@ -244,3 +244,19 @@ def test_page_and_part_counts_are_limited(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(ofd_reader, "OFD_TIME_BUDGET_SECONDS", -1.0)
     with pytest.raises(InputError, match="秒仍未读完"):
         read_ofd(two_pages)
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "/Doc_0/Pages/Page_0/Content.xml",
+        "Doc_0/Pages/Page_0/Content.xml",
+        "./Pages/Page_0/Content.xml",
+    ],
+)
+def test_part_locations_may_be_absolute_or_from_the_root(location: str) -> None:
+    parts = _parts(SMALL)
+    document = parts["Doc_0/Document.xml"]
+    assert isinstance(document, bytes)
+    parts["Doc_0/Document.xml"] = document.replace(b"Pages/Page_0/Content.xml", location.encode())
+    assert [line.text for line in read_ofd(_zip(parts)).lines] == ["一、总体情况"]
