@@ -52,9 +52,17 @@ def local(element: Any) -> str:
 
 
 class PageObjects:
-    """Collects the characters and rulings of a page and of the templates drawn under it."""
+    """Collects the characters and rulings of a page and of the templates drawn under it.
 
-    def __init__(self) -> None:
+    Only what lies within a page's size of the page (``width`` × ``height`` points) is
+    kept: coordinates are the file's to choose, and a ruling a million points long (or not
+    a number, after a hostile matrix) would make the table geometry, which indexes cells by
+    10 pt bands, loop for ever or fail.
+    """
+
+    def __init__(self, width: float, height: float) -> None:
+        self.x_range = (-width, 2 * width)
+        self.y_range = (-height, 2 * height)
         self.chars: list[Char] = []
         self.edges: list[Edge] = []
         self.images = 0
@@ -80,9 +88,12 @@ class PageObjects:
         (a, b, c, d, e, f), scale = place
         size = sizes[0]
         height = size * scale * POINTS_PER_MM
+        if not 0 < height <= self.y_range[1]:
+            return  # a glyph taller than the page, or of no size at all, is no text
         above, below = height * _ASCENT, height * _DESCENT
         wide, narrow, spaced = size, size / 2, 1.5 * size
         chars, new = self.chars, tuple.__new__  # a page has thousands: no frame a character
+        (low_x, high_x), (low_y, high_y) = self.x_range, self.y_range
         x = y = 0.0
         for code in obj:
             if local(code) != "TextCode" or not code.text:
@@ -100,11 +111,11 @@ class PageObjects:
                     ch = "" if ch in "\r\n\t" else " "  # a printed space separates words
                 elif not ch.isprintable():
                     ch = ""
-                if ch:
+                left, base = a * x + c * y + e, b * x + d * y + f
+                if ch and low_x <= left <= high_x and low_y <= base <= high_y:
                     # the advance is the glyph's box unless it also holds letter spacing
                     width = step if 0 < step <= spaced else natural
-                    left, base = a * x + c * y + e, b * x + d * y + f
-                    right = left + width * abs(a)  # the matrix turns millimetres into points
+                    right = min(left + width * abs(a), high_x)  # the matrix gives points
                     chars.append(
                         new(Char, (ch, left, base - above, max(left, right), base + below))
                     )
@@ -117,8 +128,11 @@ class PageObjects:
         if place is None or data is None or not data.text:
             return
         matrix = place[0]
+        (low_x, high_x), (low_y, high_y) = self.x_range, self.y_range
         for run in _runs(data.text.split()):
             points = [_apply(matrix, px, py) for px, py in run]
+            if not all(low_x <= x <= high_x and low_y <= y <= high_y for x, y in points):
+                continue  # off the page (or not a number): no ruling of this page
             for (x0, y0), (x1, y1) in itertools.pairwise(points):
                 ruling = edge(x0, y0, x1, y1)
                 if ruling is not None:

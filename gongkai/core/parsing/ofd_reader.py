@@ -38,6 +38,7 @@ from gongkai.core.parsing.pdf_page import PageContent
 from gongkai.core.parsing.pdf_reader import page_lines
 
 _A4_MM = (210.0, 297.0)  # the page size when neither page nor document gives one
+_MAX_PAGE_MM = 2000.0  # A0 is 841 × 1189 mm; a larger page is an attack on the geometry
 _HOSTILE_DTD = "OFD 文件的 {} 含有 DTD 或实体声明，疑为恶意文件，未读取。"
 
 
@@ -108,13 +109,13 @@ def read_ofd(data: bytes) -> SourceDocument:
                 raise InputError(f"OFD 文件不完整：第{number}页没有内容位置（BaseLoc）。")
             name = parts.resolve(base, location)
             content = parts.xml(name, f"第{number}页的内容")
-            objects = PageObjects()
+            width, height = _page_size(_child(content, "Area"), "", default_size)
+            objects = PageObjects(width * POINTS_PER_MM, height * POINTS_PER_MM)
             for template in _children(content, "Template"):
                 where = templates.get(template.get("TemplateID"))
                 if where:  # a template the document does not declare draws nothing
                     objects.add_content(parts.xml(parts.resolve(base, where), "页面模板"))
             objects.add_content(content)
-            width, height = _page_size(_child(content, "Area"), "", default_size)
             page_content = PageContent(
                 width * POINTS_PER_MM,
                 height * POINTS_PER_MM,
@@ -212,4 +213,9 @@ def _page_size(area: Any, wrapper: str, default: tuple[float, float]) -> tuple[f
     box = numbers(physical.text) if physical is not None else None
     if box is None or len(box) != 4 or box[2] <= 0 or box[3] <= 0:
         return default
+    if max(box[2], box[3]) > _MAX_PAGE_MM:
+        raise InputError(
+            f"OFD 页面尺寸异常（{box[2]:.0f}×{box[3]:.0f}毫米，"
+            f"上限{_MAX_PAGE_MM:.0f}毫米），未读取。"
+        )
     return box[2], box[3]

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.corpus import seed_reports
 from gongkai.core.errors import InputError
@@ -73,7 +74,7 @@ def test_ofd_is_named_and_its_tables_are_grids() -> None:
 def _objects(xml: str) -> PageObjects:
     from lxml import etree
 
-    objects = PageObjects()
+    objects = PageObjects(210 * POINTS_PER_MM, 297 * POINTS_PER_MM)
     objects.add_content(etree.fromstring(f'<ofd:Page xmlns:ofd="{NS}">{xml}</ofd:Page>'))
     return objects
 
@@ -138,6 +139,28 @@ def test_malformed_numbers_are_skipped_not_trusted() -> None:
     )
     assert [ch.text for ch in objects.chars] == ["乙", "丙"]
     assert objects.edges == []
+
+
+TABLE = "".join(  # one row of two ruled cells
+    f'<ofd:PathObject Boundary="{x} 50 40 10"><ofd:AbbreviatedData>M 0 0 L 40 0 L 40 10 '
+    f'L 0 10 C</ofd:AbbreviatedData></ofd:PathObject><ofd:TextObject Boundary="{x + 2} 52 '
+    f'30 5" Size="4"><ofd:TextCode X="0" Y="4">{text}</ofd:TextCode></ofd:TextObject>'
+    for x, text in ((25, "行政许可"), (65, "12"))
+)
+
+
+def test_objects_off_the_page_are_left_out() -> None:
+    # a hostile matrix makes coordinates of 1e300 points, or not numbers at all: the table
+    # geometry indexes cells by 10 pt bands and must never see them
+    for matrix in ("1e300 0 0 1e300 0 0", "1e300 0 0 1e300 1e300 1e300", "1 0 0 1 1e300 0"):
+        hostile = (
+            f'<ofd:TextObject Boundary="-1e300 0 1 1" CTM="{matrix}" Size="1e300">'
+            '<ofd:TextCode X="1" Y="1" DeltaX="1e300">甲乙</ofd:TextCode></ofd:TextObject>'
+            f'<ofd:PathObject Boundary="0 0 1 1" CTM="{matrix}"><ofd:AbbreviatedData>'
+            "M 0 0 L 1e300 0 L 1e300 1e300 C</ofd:AbbreviatedData></ofd:PathObject>"
+        )
+        lines = read_ofd(package([[TABLE, hostile]])).lines
+        assert [line.text for line in lines] == ["行政许可\t12"]
 
 
 # -- hostile and broken packages -----------------------------------------------------------
@@ -216,6 +239,18 @@ def test_broken_packages_are_refused_with_a_reason(
         read_report(_broken(change))
 
 
+def test_an_absurd_page_size_is_refused() -> None:
+    huge = _broken(
+        {
+            "Doc_0/Document.xml": _parts(SMALL)["Doc_0/Document.xml"]
+            .decode()
+            .replace("0 0 210 297", "0 0 1000000 1000000")
+        }
+    )
+    with pytest.raises(InputError, match="页面尺寸异常"):
+        read_ofd(huge)
+
+
 def test_a_zip_bomb_is_refused_before_decompression() -> None:
     bomb = _broken({"Doc_0/Pages/Page_0/Res/pad.bin": b"\0" * 30_000_000})
     assert len(bomb) < 100_000
@@ -260,3 +295,23 @@ def test_part_locations_may_be_absolute_or_from_the_root(location: str) -> None:
     assert isinstance(document, bytes)
     parts["Doc_0/Document.xml"] = document.replace(b"Pages/Page_0/Content.xml", location.encode())
     assert [line.text for line in read_ofd(_zip(parts)).lines] == ["一、总体情况"]
+
+
+_NUMBERISH = st.text(alphabet="0123456789 .-+egnaif,", max_size=24)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_NUMBERISH, min_size=8, max_size=8),
+    st.text(max_size=12).filter(lambda t: t.isprintable() and "<" not in t and "&" not in t),
+)
+def test_any_numbers_in_objects_are_read_or_skipped(values: list[str], text: str) -> None:
+    b1, size, x, y, dx, ctm, b2, path = values
+    page = (
+        f'<ofd:TextObject Boundary="{b1}" Size="{size}" CTM="{ctm}"><ofd:TextCode X="{x}" '
+        f'Y="{y}" DeltaX="{dx}">{text}一二</ofd:TextCode></ofd:TextObject>'
+        f'<ofd:PathObject Boundary="{b2}" CTM="{ctm}"><ofd:AbbreviatedData>M {path} L {path} '
+        f"B {path} C</ofd:AbbreviatedData></ofd:PathObject>"
+    )
+    lines = read_ofd(package([[TABLE, page], [_page()]])).lines
+    assert [line.text for line in lines if line.page == 2] == ["一、总体情况"]
