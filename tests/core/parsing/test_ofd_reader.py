@@ -52,6 +52,15 @@ def test_random_valid_reports_read_back_from_ofd(report: AnnualReport) -> None:
     _same(report, report_ofd(report))
 
 
+def test_a_2019_format_report_reads_back_from_ofd() -> None:
+    from gongkai.core.parsing.read import report_from_text
+    from tests.core.parsing.test_format_2019 import TEXT_2019
+
+    report = report_from_text(TEXT_2019)
+    _same(report, report_ofd(report))
+    assert read_report(report_ofd(report)).format == report.format
+
+
 def test_ofd_is_named_and_its_tables_are_grids() -> None:
     assert FORMAT_NAMES["ofd"] == "OFD"
     doc = read_ofd(report_ofd(seed_reports()[0]))
