@@ -111,8 +111,10 @@ def read_ofd(data: bytes) -> SourceDocument:
             content = parts.xml(name, f"第{number}页的内容")
             width, height = _page_size(_child(content, "Area"), "", default_size)
             objects = PageObjects(width * POINTS_PER_MM, height * POINTS_PER_MM)
-            for template in _children(content, "Template"):
-                where = templates.get(template.get("TemplateID"))
+            # each template once: a page naming one a thousand times must not multiply it
+            named = dict.fromkeys(t.get("TemplateID") for t in _children(content, "Template"))
+            for template_id in named:
+                where = templates.get(template_id)
                 if where:  # a template the document does not declare draws nothing
                     objects.add_content(parts.xml(parts.resolve(base, where), "页面模板"))
             objects.add_content(content)

@@ -260,6 +260,16 @@ def test_an_absurd_page_size_is_refused() -> None:
         read_ofd(huge)
 
 
+def test_a_template_named_many_times_is_drawn_once() -> None:
+    data = report_ofd(seed_reports()[3])
+    parts = _parts(data)
+    page = parts["Doc_0/Pages/Page_0/Content.xml"]
+    assert isinstance(page, bytes)
+    use = b'<ofd:Template TemplateID="2" ZOrder="Background"/>'
+    parts["Doc_0/Pages/Page_0/Content.xml"] = page.replace(use, use * 20_000)
+    assert read_ofd(_zip(parts)).lines == read_ofd(data).lines
+
+
 def test_a_zip_bomb_is_refused_before_decompression() -> None:
     bomb = _broken({"Doc_0/Pages/Page_0/Res/pad.bin": b"\0" * 30_000_000})
     assert len(bomb) < 100_000
