@@ -14,6 +14,9 @@ splits it into the same rows as the ``.txt``:
   not fit moved to the next line (which starts on a stop, with the row's next figures),
   or the text ran to the right margin (CJK wraps between any two characters).
 
+Such a PDF is recognised by its tab gaps or pipes or, for text typed without separators,
+by its printing: nothing drawn, every line at the left margin or on a stop.
+
 Lines are grouped by the characters' vertical centres, not their tops: Latin glyphs of the
 monospaced text font and CJK glyphs of the fallback font have tops 4–5 pt apart on one
 line, and a comma or "1." would otherwise become a line of its own.
@@ -37,6 +40,7 @@ _MIN_TAB_GAP = 0.5  # pt: glyphs closer than this touch; a tab has moved the pen
 _WORD_GAP = 3.0  # pt: pdfplumber's x tolerance for a word break
 _SAME_LINE = 5.0  # pt: centres of one printed line's glyphs (mixed fonts) lie this close
 _MIN_TAB_LINES = 2  # printed lines with tab gaps before a PDF is taken for typed text
+_MIN_BARE_LINES = 10  # printed lines before a PDF without separators is taken for typed text
 # The start of a numbered heading or row label: never the rest of a wrapped line.
 _NUMBERED = re.compile(
     r"^\s*(?:#|[-*+]\s|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
@@ -117,9 +121,20 @@ def typed_text(pages: list[tuple[int, PageContent]]) -> list[tuple[int, str]] | 
         line.tabbed = "\t" in text
     tabbed = sum("\t" in text for text in texts)
     piped = sum("|" in text for text in texts)
-    if tabbed < _MIN_TAB_LINES and piped < _MIN_TAB_LINES:
+    if tabbed < _MIN_TAB_LINES and piped < _MIN_TAB_LINES and not _bare_text(pages, printed, stops):
         return None
     return _join_wrapped(printed, texts, stops)
+
+
+def _bare_text(
+    pages: list[tuple[int, PageContent]], printed: list[_Printed], stops: _Stops
+) -> bool:
+    """Text typed without separators (one cell a line, or labels run into their figures)
+    and printed as it was: nothing drawn, and every line starting at the margin or on a tab
+    stop (a designed page has centred titles, indents, page numbers, rules)."""
+    if len(printed) < _MIN_BARE_LINES or any(page.edges or page.images for _, page in pages):
+        return False
+    return all(abs(line.x0 - stops.left) <= _ON_STOP or stops.on_stop(line.x0) for line in printed)
 
 
 def _printed_lines(number: int, page: PageContent) -> list[_Printed]:
