@@ -98,7 +98,9 @@ def read_pdf(data: bytes) -> SourceDocument:
     if typed is not None:
         doc = read_as_text([text for _, text in typed], "pdf", meta)
         for line in doc.lines:
-            line.page = typed[line.number - 1][0]
+            # the text reader numbers the lines it was given; it may cut a long line it
+            # takes for crawler text, and the lines after it then keep the nearest page
+            line.page = typed[min(line.number, len(typed)) - 1][0]
         return doc
     lines = _assemble(_drop_headers_and_footers(items))
     if pages_without_text:
