@@ -42,96 +42,217 @@ def split_run(pieces: list[str], shape: RowShape, *, limit: int = MAX_SPLITS) ->
 
     First the readings whose sums hold; if there are none (a row that breaks its own
     total), every split, so that the reader reports the row instead of dropping it.
-    Readings with an empty cell at a space count only when no reading fills every cell.
+    A reading with an empty cell at a space counts when no total it is part of would
+    have to be negative; the table's arithmetic decides between it and the others.
     """
-    digits = "".join(pieces)
-    bounds = _boundaries(pieces)
+    signed = [(p[1:], True) if p.startswith("-") else (p, False) for p in pieces]
+    digits = "".join(p for p, _ in signed)
+    starts = _starts([p for p, _ in signed])
+    negative = frozenset(at for at, (_, minus) in zip(starts, signed, strict=True) if minus)
+    bounds = frozenset(starts[1:])
     for sums in (dict(shape.sums), {}):
-        search = _Search(digits, bounds, shape.width, sums, limit)
-        options = list(search.run())
-        full = [o for o in options if None not in o]
-        # An empty cell behind a space is a reading only when the digits fill no row.
-        options = full or options
+        full = _Search(digits, bounds, negative, shape.width, sums, limit, blanks=False)
+        options = list(full.run())
+        complete = not full.truncated
+        if bounds:
+            # Few readings put an empty cell at a space and keep every total; when a row
+            # has more than a few hundred, which one is right is anyone's guess.
+            spaced = _Search(digits, bounds, negative, shape.width, sums, 300, blanks=True)
+            options += [o for o in spaced.run() if None in o and _blanks_fit(o, sums)]
+            complete = complete and not spaced.truncated
         if options or not sums:
-            return Splits(options, not search.truncated, bool(sums) and bool(options))
+            return Splits(options, complete, bool(sums) and bool(options))
     return Splits([], True, False)
 
 
-def _boundaries(pieces: list[str]) -> frozenset[int]:
-    positions = []
-    at = 0
-    for piece in pieces[:-1]:
+def _blanks_fit(option: Cells, sums: dict[int, tuple[int, ...]]) -> bool:
+    for total, parts in sums.items():
+        group = [option[total], *(option[p] for p in parts)]
+        if group.count(None) != 1:
+            continue
+        if option[total] is not None and option[total] < sum(v or 0 for v in group[1:]):
+            return False  # the empty part would be negative
+    return True
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """Where each piece begins in the joined digits."""
+    out, at = [], 0
+    for piece in pieces:
+        out.append(at)
         at += len(piece)
-        positions.append(at)
-    return frozenset(positions)
+    return out
+
+
+def _parts(
+    digits: str, start: int, end: int, count: int, total: int, size: int
+) -> Iterator[tuple[int, ...]]:
+    """Splits of ``digits[start:end]`` into ``count`` counts that add up to ``total``;
+    ``size`` is the length of ``total``, which no part can exceed."""
+    if count == 1:
+        text = digits[start:end]
+        if text and (text == "0" or text[0] != "0") and len(text) <= size and int(text) == total:
+            yield (total,)
+        return
+    longest = 1 if digits[start] == "0" else min(size, end - start - count + 1)
+    for length in range(1, longest + 1):
+        value = int(digits[start : start + length])
+        if value > total:
+            break
+        rest = total - value
+        rest_size = len(str(rest))
+        if end - start - length > (count - 1) * rest_size:
+            continue  # the rest too long for parts no longer than what is left of the total
+        yield from (
+            (value, *more)
+            for more in _parts(digits, start + length, end, count - 1, rest, rest_size)
+        )
+
+
+def _groups(width: int, sums: dict[int, tuple[int, ...]]) -> list[tuple[int, int]]:
+    """The row cut into independent stretches: a total with its parts, or a lone cell."""
+    groups, cell = [], 0
+    spans = sorted((min((*parts, total)), total) for total, parts in sums.items())
+    for first, last in spans:
+        groups.extend((c, c) for c in range(cell, first))
+        groups.append((first, last))
+        cell = last + 1
+    groups.extend((c, c) for c in range(cell, width))
+    return groups
 
 
 class _Search:
+    """Depth-first over the row's stretches; a stretch's readings from a given position
+    are found once (memoised), since they do not depend on the stretches before it."""
+
     def __init__(
         self,
         digits: str,
         bounds: frozenset[int],
+        negative: frozenset[int],
         width: int,
         sums: dict[int, tuple[int, ...]],
         limit: int,
+        *,
+        blanks: bool,
     ) -> None:
-        self.digits = digits
-        self.bounds = bounds
-        self.width = width
-        self.sums = sums
-        self.limit = limit
-        self.found = 0
+        self.blanks = blanks  # whether a space may stand for an empty cell
+        self.digits, self.bounds, self.negative = digits, bounds, negative
+        self.width, self.sums, self.limit = width, sums, limit
+        self.groups = _groups(width, sums)
         self.truncated = False
+        n = len(digits)
         # The furthest a cell starting at i may reach: the next space, or the end.
-        self.reach = [min([b for b in bounds if b > i] + [len(digits)]) for i in range(len(digits))]
+        self.reach = [min([b for b in bounds if b > i] + [n]) for i in range(n + 1)]
+        # Spaces at or after i, each of which may stand for one empty cell.
+        self.spaces_from = [sum(1 for b in bounds if b >= i) for i in range(n + 1)]
+        self.memo: dict[tuple[int, int, bool], list[tuple[int, bool, Cells]]] = {}
+        self.digit_sums = [0]
+        for d in digits:
+            self.digit_sums.append(self.digit_sums[-1] + int(d))
 
     def run(self) -> Iterator[Cells]:
-        yield from self._cells(0, [], frozenset())
+        for found, cells in enumerate(self._rest(0, 0, False), start=1):
+            if found > self.limit:
+                self.truncated = True
+                return
+            yield cells
 
-    def _cells(self, pos: int, acc: list[int | None], blanks: frozenset[int]) -> Iterator[Cells]:
-        if self.found >= self.limit:
-            self.truncated = True
+    def _rest(self, group: int, pos: int, blank_here: bool) -> Iterator[Cells]:
+        if group == len(self.groups):
+            if pos == len(self.digits):
+                yield ()
             return
-        cell = len(acc)
+        for end, blank_end, cells in self._group(group, pos, blank_here):
+            for rest in self._rest(group + 1, end, blank_end):
+                yield cells + rest
+
+    def _group(self, group: int, pos: int, blank_here: bool) -> list[tuple[int, bool, Cells]]:
+        key = (group, pos, blank_here)
+        if key not in self.memo:
+            first, last = self.groups[group]
+            if self._total_first(first, last, pos):
+                readings = self._by_total(first, last, pos)
+            else:
+                readings = self._cells(first, first, last, pos, blank_here, [])
+            found = []
+            for reading in readings:
+                found.append(reading)
+                if len(found) > self.limit:
+                    self.truncated = True
+                    break
+            self.memo[key] = found
+        return self.memo[key]
+
+    def _cells(
+        self, first: int, cell: int, last: int, pos: int, blank_here: bool, acc: list[int | None]
+    ) -> Iterator[tuple[int, bool, Cells]]:
+        """Readings of cells ``cell``…``last`` of the stretch starting at ``first``."""
+        if cell > last:
+            yield pos, blank_here, tuple(acc)
+            return
         n = len(self.digits)
-        if cell == self.width:
-            if pos == n:
-                self.found += 1
-                yield tuple(acc)
+        spare = 0
+        if self.blanks:
+            spare = self.spaces_from[pos] - (1 if blank_here and pos in self.bounds else 0)
+        if n - pos + spare < self._need(cell, last, acc):
             return
-        left = self.width - cell
-        spare_blanks = sum(1 for b in self.bounds if b >= pos and b not in blanks)
-        if n - pos + spare_blanks < self._need(acc) or (pos == n and pos not in self.bounds):
-            return
-        if pos in self.bounds and pos not in blanks:
+        if self.blanks and pos in self.bounds and not blank_here:
             # a space where an empty cell was printed
-            yield from self._cells(pos, [*acc, None], blanks | {pos})
+            yield from self._cells(first, cell + 1, last, pos, True, [*acc, None])
         if pos == n:
             return
         parts = self.sums.get(cell)
-        if parts is not None and all(acc[p] is not None for p in parts):
-            total = str(sum(acc[p] or 0 for p in parts))
-            end = pos + len(total)
-            if end <= self.reach[pos] and self.digits.startswith(total, pos):
-                yield from self._cells(end, [*acc, int(total)], blanks)
+        if parts is not None and all(acc[p - first] is not None for p in parts):
+            total = sum(acc[p - first] or 0 for p in parts)
+            end = pos + len(str(total))
+            if end <= self.reach[pos] and self.digits.startswith(str(total), pos):
+                yield from self._cells(first, cell + 1, last, end, False, [*acc, total])
             return
         if self.digits[pos] == "0":
-            yield from self._cells(pos + 1, [*acc, 0], blanks)
+            yield from self._cells(first, cell + 1, last, pos + 1, False, [*acc, 0])
             return
-        # leave at least one digit for each later cell that is not a blank
-        last = min(self.reach[pos], n - (left - 1) + spare_blanks)
-        for end in range(pos + 1, last + 1):
-            value = int(self.digits[pos:end])
-            if n - end + spare_blanks < self._need([*acc, value]):
-                break  # a longer part only makes its total longer
-            yield from self._cells(end, [*acc, value], blanks)
+        sign = -1 if pos in self.negative else 1
+        for end in range(pos + 1, self.reach[pos] + 1):
+            value = sign * int(self.digits[pos:end])
+            if n - end + spare < self._need(cell + 1, last, [*acc, value]):
+                break  # a longer part leaves too few digits (or makes its total longer)
+            yield from self._cells(first, cell + 1, last, end, False, [*acc, value])
 
-    def _need(self, acc: list[int | None]) -> int:
-        """The fewest digits the cells after ``acc`` can take: one each, and a total at
-        least as many as the sum of its parts read so far."""
-        need = self.width - len(acc)
-        for total, parts in self.sums.items():
-            if total >= len(acc):
-                partial = sum(acc[p] or 0 for p in parts if p < len(acc))
-                need += len(str(partial)) - 1
+    def _total_first(self, first: int, last: int, pos: int) -> bool:
+        """A stretch ending in its total, over digits with no space left in them."""
+        parts = self.sums.get(last)
+        return (
+            parts is not None
+            and parts == tuple(range(first, last))
+            and self.reach[pos] == len(self.digits)
+            and not self.negative
+        )
+
+    def _by_total(self, first: int, last: int, pos: int) -> Iterator[tuple[int, bool, Cells]]:
+        """Readings of a stretch found from its end: every place the total may stand, then
+        the parts before it, each no longer than the total and adding up to it."""
+        n, k = len(self.digits), last - first
+        later = self.width - last - 1
+        for end in range(pos + k + 1, n - later + 1):
+            for size in range(1, end - pos - k + 1):
+                text = self.digits[end - size : end]
+                if size > 1 and text[0] == "0":
+                    continue
+                total = int(text)
+                middle = end - size - pos
+                if middle > k * size:
+                    continue  # the parts cannot all fit under the total
+                if (self.digit_sums[end - size] - self.digit_sums[pos] - total) % 9:
+                    # however the parts are cut, they add up to their digits' sum mod 9
+                    continue
+                for parts in _parts(self.digits, pos, end - size, k, total, size):
+                    yield end, False, (*parts, total)
+
+    def _need(self, cell: int, last: int, acc: list[int | None]) -> int:
+        """The fewest digits cells ``cell``… can take: one each, and the stretch's total
+        (when still to come) as many as the sum of its parts read so far has."""
+        need = self.width - cell
+        if last in self.sums and cell <= last:
+            need += len(str(sum(v for v in acc if v))) - 1
         return need

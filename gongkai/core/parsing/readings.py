@@ -132,10 +132,10 @@ def _glued(tokens: list[Token], width: int) -> bool:
     A single multi-digit run always may ("7130000074" for seven cells); several runs only
     when they come from running text and are too few for the row.
     """
-    if not tokens or not all(t.number is not None and t.number.isdigit() for t in tokens):
+    if not tokens or not all(t.number and t.number.lstrip("-").isdigit() for t in tokens):
         return False
     if len(tokens) == 1:
-        return len(tokens[0].text) > 1
+        return len(tokens[0].text.lstrip("-")) > 1
     return len(tokens) < width and all(t.free for t in tokens)
 
 
@@ -146,7 +146,8 @@ def _split_glued(tokens: list[Token], shape: RowShape, line: int | None) -> RowR
     if not splits.options:
         if sum(len(t.number or "") for t in tokens) < shape.width:
             # too few digits even one a cell: cells are missing, as in a short row
-            return _placements([int(d) for t in tokens for d in t.number or ""], shape.width, line)
+            digits = [int(d) for t in tokens for d in (t.number or "").lstrip("-")]
+            return _placements(list(digits), shape.width, line)
         return RowReading([(None,) * shape.width], too_many=True, line=line, run_together=True)
     options: list[tuple[int | str | None, ...]] = list(splits.options)
     gaps = [frozenset(i for i, v in enumerate(o) if v is None) for o in splits.options]

@@ -13,10 +13,13 @@ from gongkai.core.parsing.document import Line
 from gongkai.core.parsing.normalize import parse_number
 from gongkai.core.parsing.readings import Token, make_token
 
-_LABEL_THEN_NUMBERS = re.compile(
-    r"^(?P<label>.*?[^\d\s.,])\s*(?P<numbers>\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)*)$"
-)
-_NUMBERS_ONLY = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+$")
+# A number, signed where it follows another ("134-235": 134, then -235 of 本年增/减).
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_NUMBERS = rf"{_NUMBER}(?:(?:\s+|\s*(?<=\d)[-+]|\s+[-+]){_NUMBER})*"
+_LABEL_THEN_NUMBERS = re.compile(rf"^(?P<label>.*?[^\d\s.,+-])\s*(?P<numbers>{_NUMBERS})$")
+_NUMBERS_ONLY = re.compile(rf"^(?=.*\d[\s+-]+\d){_NUMBERS}$")
+_ONE_NUMBER = re.compile(rf"[-+]?{_NUMBER}")
+_DATE = re.compile(r"^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$")
 _MARK = re.compile(r"^[\-—–―/\\×xX*＊无空]{1,3}$")
 
 
@@ -36,13 +39,13 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
 def _split(text: str, line: int, row: int, *, free: bool) -> list[Token]:
     """``free``: the text is running text, where a digit run may hold several cells."""
     text = text.strip()
-    if _NUMBERS_ONLY.match(text):
-        return [make_token(part, line, row, free=free) for part in text.split()]
+    if _NUMBERS_ONLY.match(text) and not _DATE.match(text):
+        return [make_token(part, line, row, free=free) for part in _ONE_NUMBER.findall(text)]
     if not text or not text[-1].isdigit() or len(text) > 80 or parse_number(text):
         return [make_token(text, line, row, free=free)]
     m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
-        parts = m.group("numbers").split()
+        parts = _ONE_NUMBER.findall(m.group("numbers"))
         return [make_token(m.group("label"), line, row)] + [
             make_token(p, line, row, free=free) for p in parts
         ]

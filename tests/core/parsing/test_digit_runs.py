@@ -24,9 +24,13 @@ def test_the_issue_examples() -> None:
 
 
 def test_spaces_are_boundaries_and_may_stand_for_an_empty_cell() -> None:
+    # (20, empty, 0, 0, 0, 0, 2) would need an empty cell of -18
     assert split_run(["20", "0", "0", "0", "02"], T3).options == [(2, 0, 0, 0, 0, 0, 2)]
     with_blank = split_run(["1", "00001"], T3).options
     assert (1, None, 0, 0, 0, 0, 1) in with_blank
+    # both an empty cell and a full split can fit: the table has to decide
+    both = split_run(["17", "18", "0", "0", "0", "35"], T3).options
+    assert (17, None, 18, 0, 0, 0, 35) in both and (1, 7, 18, 0, 0, 0, 26) not in both
 
 
 def test_a_row_that_breaks_its_total_still_gets_every_split() -> None:
