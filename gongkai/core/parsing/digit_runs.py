@@ -70,7 +70,8 @@ def _blanks_fit(option: Cells, sums: dict[int, tuple[int, ...]]) -> bool:
         group = [option[total], *(option[p] for p in parts)]
         if group.count(None) != 1:
             continue
-        if option[total] is not None and option[total] < sum(v or 0 for v in group[1:]):
+        value = option[total]
+        if value is not None and value < sum(v or 0 for v in group[1:]):
             return False  # the empty part would be negative
     return True
 
@@ -111,7 +112,8 @@ def _parts(
 
 def _groups(width: int, sums: dict[int, tuple[int, ...]]) -> list[tuple[int, int]]:
     """The row cut into independent stretches: a total with its parts, or a lone cell."""
-    groups, cell = [], 0
+    groups: list[tuple[int, int]] = []
+    cell = 0
     spans = sorted((min((*parts, total)), total) for total, parts in sums.items())
     for first, last in spans:
         groups.extend((c, c) for c in range(cell, first))
