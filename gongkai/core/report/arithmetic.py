@@ -112,7 +112,7 @@ def solve(
     (including a solution that would need a negative count).
     """
     known: dict[str, int | None] = dict(values)
-    get = known.get
+    get: Callable[[str], Any] = known.get  # an int, or None where unknown
     solved: dict[str, int] = {}
     violated: list[Equation] = []
     pending = equations
@@ -123,16 +123,18 @@ def solve(
         for eq in pending:
             # Hot: every combination of readings of every table is solved, so the cells
             # are looked up and summed by built-ins rather than a loop of Python steps.
+            # Most equations have every cell known: summing fails (None) only otherwise.
+            try:
+                if sum(map(get, eq.left)) != sum(map(get, eq.right)):
+                    violated.append(eq)
+                continue
+            except TypeError:
+                pass
             vals: list[Any] = list(map(get, eq.paths))  # ints, None where unknown
-            unknown = vals.count(None)
-            if unknown > 1:
+            if vals.count(None) > 1:
                 still.append(eq)
                 continue
             n_left = len(eq.left)
-            if unknown == 0:
-                if sum(vals[:n_left]) != sum(vals[n_left:]):
-                    violated.append(eq)
-                continue
             i = vals.index(None)
             vals[i] = 0
             total: int = sum(vals[:n_left]) - sum(vals[n_left:])
