@@ -101,6 +101,8 @@ def seeds_oneline() -> Score:
     """The five seeds as seeds-in-the-wild writes them: header, body on one line with
     every space, tab and pipe removed."""
     total = Score()
+    if not (SHARED / "seeds").is_dir():
+        print(f"    (no seeds: {SHARED} not found beside the project)")
     for exp_file in sorted((SHARED / "checks" / "expect").glob("*.json")):
         name = exp_file.stem
         exp = json.loads(exp_file.read_text("utf-8"))
