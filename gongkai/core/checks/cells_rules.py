@@ -95,7 +95,19 @@ def missing_cells(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
 @rule("ROW-MISSING", Severity.ERROR, "格式规定的每一行都应列出（数量为0也要列出）", "structure")
 def missing_rows(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
     for path in _with_state(ctx, CellState.ROW_MISSING):
+        if _printed_other_way(ctx, path):
+            continue  # T3-FORMAT-MIXED says so
         yield r.finding(ctx, [path], f"{cell_name(path)}缺失：格式要求列出此行，为0也应填0。")
+
+
+def _printed_other_way(ctx: CheckContext, path: str) -> bool:
+    """A 2021 （六） row the report prints as the 2019 single row: it is not missing."""
+    table, _, row = path.partition(".")
+    return (
+        table == "table3"
+        and row in L.T3_OTHER_ROWS_2021
+        and ctx.report.table3.get("other_processing") is not None
+    )
 
 
 @rule("VALUE-INFERRED", Severity.WARNING, "由勾稽关系唯一确定、原文未印出的数值", "structure")

@@ -21,6 +21,11 @@ def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equ
             yield eq, diff
 
 
+def _t3_equations(ctx: CheckContext) -> list[Equation]:
+    # A mixed 表三 is checked with the equations of the （六） rows it prints.
+    return table3_equations(L.t3_printed_format(ctx.report.format, ctx.report.table3))
+
+
 def _count(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -31,7 +36,7 @@ def _sum(ctx: CheckContext, paths: tuple[str, ...]) -> int:
 
 @rule("T3-ROW-TOTAL", Severity.ERROR, "表三每一行的总计等于六类申请人之和", "table3")
 def row_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
-    eqs = [e for e in table3_equations(ctx.report.format) if e.rule == r.id]
+    eqs = [e for e in _t3_equations(ctx) if e.rule == r.id]
     for eq, _ in _failing(ctx, eqs):
         total = _sum(ctx, eq.left)
         parts = _sum(ctx, eq.right)
@@ -45,7 +50,7 @@ def row_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
 
 @rule("T3-COL-RESULTS", Severity.ERROR, "表三每一列的（七）总计等于各项办理结果之和", "table3")
 def results_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
-    eqs = [e for e in table3_equations(ctx.report.format) if e.rule == r.id]
+    eqs = [e for e in _t3_equations(ctx) if e.rule == r.id]
     for eq, _ in _failing(ctx, eqs):
         yield r.finding(
             ctx,
@@ -62,7 +67,7 @@ def results_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
     "table3",
 )
 def balance(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
-    eqs = [e for e in table3_equations(ctx.report.format) if e.rule == r.id]
+    eqs = [e for e in _t3_equations(ctx) if e.rule == r.id]
     for eq, _ in _failing(ctx, eqs):
         yield r.finding(
             ctx,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gongkai.core.parsing import metadata as meta
 from gongkai.core.parsing.document import Cell, Line, SourceDocument
+from gongkai.core.parsing.mixed_rows import finish_mixed, printed_format, report_assumed
 from gongkai.core.parsing.normalize import normalize_text
 from gongkai.core.parsing.readings import RowReading
 from gongkai.core.parsing.resolve import resolve
@@ -196,18 +197,25 @@ def _fill_table3(report: AnnualReport, reading: TableReading) -> None:
         _not_found(report, "table3", "表三（收到和处理政府信息公开申请情况）")
         return
     columns: dict[str, tuple[str, ...]] = {}
-    for row in report.t3_rows:
+    # The rows read are those of the format the table prints (mixed_rows), even where it
+    # is not the report's: their own equations choose among their readings.
+    printed = printed_format(report.format, reading)
+    rows = L.t3_rows(printed)
+    for row in rows:
         paths = tuple(f"table3.{row}.{c}" for c in L.T3_COLUMNS)
         columns[row] = paths
         if row not in reading.rows:
             report.table3[row] = None
             report.provenance[f"table3.{row}"] = CellState.ROW_MISSING
             continue
+        report.table3.setdefault(row, dict.fromkeys(L.T3_COLUMNS))
         report.locations.update(dict.fromkeys(paths, reading.lines[row]))
         report.locations[f"table3.{row}"] = reading.lines[row]
         _mark_reading(report, reading.rows[row], paths, f"table3.{row}")
-    present = {r: reading.rows[r] for r in report.t3_rows if r in reading.rows}
-    _apply(report, present, columns, table3_equations(report.format))
+    present = {r: reading.rows[r] for r in rows if r in reading.rows}
+    _apply(report, present, columns, table3_equations(printed))
+    report_assumed(report, "table3", reading)
+    finish_mixed(report, printed, reading)
 
 
 def _fill_table4(report: AnnualReport, reading: TableReading) -> None:
@@ -239,6 +247,7 @@ def _fill_table2(report: AnnualReport, reading: TableReading) -> None:
         row = reading.rows[key]
         _mark_reading(report, row, paths, row_path)
         _apply(report, {key: row}, {key: paths}, [])
+    report_assumed(report, "table2", reading)
     procurement = report.table2.get("government_procurement")
     if isinstance(procurement, dict) and isinstance(procurement.get("projects"), str):
         # read as text for its decimal amount; the number of projects is a count

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gongkai.core.parsing.label_match import assume_t2_row, assume_t3_row, expected_rows
 from gongkai.core.parsing.normalize import match_key
 from gongkai.core.report import labels as L
 
@@ -47,32 +48,61 @@ _OTHER_PROCESSING_2019 = re.compile(r"^\(?六\)?其他处理$")
 _MAX_LABEL = 60
 
 
+# Rows of both formats in printed order: a report may mix them (the 2019 single
+# （六）其他处理 row in a 2021 table, or the reverse), and every row printed is read.
+T3_ORDER: tuple[str, ...] = (*L.T3_ROWS[:20], "other_processing", *L.T3_ROWS[20:])
+
+
 def t3_row_key(text: str, previous: str | None, fmt: str = L.FORMAT_2021) -> str | None:
-    """The 表三 row a cell's text labels, given the row matched before it (or None)."""
+    """The 表三 row a cell's text labels, given the row matched before it (or None).
+
+    Rows of the other format are returned too (the interpreter decides what a mix
+    means); the 2019 （六）其他处理 row is recognised only with its figures after it, by
+    :func:`assume_t3`, since in the 2021 format the same words head a group.
+    """
     if len(text) > _MAX_LABEL:
         return None
     key = match_key(text)
     raw = text.replace(" ", "")
     if not key:
         return None
-    rows = L.t3_rows(fmt)
     found = _T3_WORD_RE.search(key)
     if found:
-        row = _WORD_TO_ROW[found.group(0)]
-        return row if row in rows else None
-    after = rows.index(previous) if previous in rows else -1
-    if (
-        fmt == L.FORMAT_2019
-        and _OTHER_PROCESSING_2019.match(key)
-        and after >= rows.index("not_processed_confirm_reissue")
-    ):
-        return "other_processing"
+        return _WORD_TO_ROW[found.group(0)]
+    after = T3_ORDER.index(previous) if previous in T3_ORDER else -1
     # "3.其他" and "（七）总计" are also column headers; they label a row only in sequence.
     if _NUMBERED_OTHER.match(key) and previous in ("other_no_supplement", "other_fee_unpaid"):
         return "other_other"
-    if _RESULTS_TOTAL.match(key) and ("七" in raw or after >= rows.index("granted")):
+    if _RESULTS_TOTAL.match(key) and ("七" in raw or after >= T3_ORDER.index("granted")):
         return "results_total"
     return None
+
+
+def assume_t3(
+    text: str, previous: str | None, following: str | None, seen: set[str], fmt: str
+) -> str | None:
+    """The row of an unrecognised 表三 label that has figures after it (or None).
+
+    "（六）其他处理" with figures of its own is the 2019 format's single row, in either
+    format; any other label is compared with the rows expected at its place.
+    """
+    after = T3_ORDER.index(previous) if previous in T3_ORDER else -1
+    if (
+        _OTHER_PROCESSING_2019.match(match_key(text))
+        and after >= T3_ORDER.index("not_processed_confirm_reissue")
+        and not seen & {"other_processing", "other_no_supplement", "other_fee_unpaid"}
+    ):
+        return "other_processing"
+    rows = expected_rows(T3_ORDER, previous, following, seen | {"other_processing"})
+    return assume_t3_row(text, rows, fmt)
+
+
+def assume_t2(
+    text: str, previous: str | None, following: str | None, seen: set[str], fmt: str
+) -> str | None:
+    """The row of an unrecognised 表二 label that has figures after it (or None)."""
+    order = tuple(L.T2_2019_ROWS) if fmt == L.FORMAT_2019 else tuple(r.key for r in L.T2_ROWS)
+    return assume_t2_row(text, expected_rows(order, previous, following, seen), fmt)
 
 
 _T2_WORDS: tuple[tuple[str, str], ...] = (

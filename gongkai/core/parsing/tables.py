@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gongkai.core.parsing.readings import RowReading, Token, filter_options, read_row
-from gongkai.core.parsing.row_labels import is_t4_header, t2_row_key, t3_row_key
+from gongkai.core.parsing.row_labels import (
+    assume_t2,
+    assume_t3,
+    is_t4_header,
+    t2_row_key,
+    t3_row_key,
+)
 from gongkai.core.parsing.tokens import is_mark, is_value
 from gongkai.core.report import labels as L
 
@@ -14,33 +21,56 @@ from gongkai.core.report import labels as L
 class TableReading:
     rows: dict[str, RowReading] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # row key → source line
+    # rows whose printed label was not recognised by its words: row key → printed text
+    assumed: dict[str, str] = field(default_factory=dict)
 
     @property
     def found(self) -> bool:
         return bool(self.rows)
 
 
-def _collect(tokens: list[Token], key_of: object) -> list[tuple[str, Token, list[Token]]]:
-    """(row key, label token, value tokens) for each labelled row, in order.
+# (printed label, previous row, next recognised row, rows already read) → the row assumed
+Assume = Callable[[str, str | None, str | None, set[str]], str | None]
+
+
+def _collect(
+    tokens: list[Token], key_of: object, assume: Assume | None = None
+) -> list[tuple[str, Token, list[Token], bool]]:
+    """(row key, label token, value tokens, assumed) for each labelled row, in order.
 
     A label may be broken over lines with the row's values in between ("5.要求行政机关确认或
     重新出" / "1 0 0 0 0 0 1" / "具已获取信息", as PDF text gives it): values that follow an
     unrecognised fragment are held back until the next text shows whether the fragment
-    begins a new row's label; if it does not, they stay with the current row.
+    begins a new row's label. If it does not, ``assume`` may still take the fragment for a
+    misprinted label of a row expected there (``assumed`` is then True); otherwise the
+    values stay with the current row.
     """
-    out: list[tuple[str, Token, list[Token]]] = []
+    out: list[tuple[str, Token, list[Token], bool]] = []
     seen: set[str] = set()
-    current: tuple[str, Token, list[Token]] | None = None
+    current: tuple[str, Token, list[Token], bool] | None = None
     previous: str | None = None
     fragment: Token | None = None
     held: list[Token] = []
 
-    def start(key: str, label: Token, values: list[Token]) -> None:
+    def start(key: str, label: Token, values: list[Token], assumed: bool = False) -> None:
         nonlocal current, previous
         seen.add(key)
         previous = key
-        current = (key, label, values)
+        current = (key, label, values, assumed)
         out.append(current)
+
+    def settle(following: str | None) -> None:
+        """The held values go to the fragment's assumed row, or to the current row."""
+        nonlocal held
+        if fragment is not None and assume and any(t.number is not None for t in held):
+            row = assume(fragment.text, previous, following, seen)
+            if row is not None and row not in seen:
+                start(row, fragment, held, True)
+                held = []
+                return
+        if current is not None and held:
+            current[2].extend(held)
+        held = []
 
     for tok in tokens:
         if tok.text and tok.number is None and not is_mark(tok):
@@ -51,9 +81,9 @@ def _collect(tokens: list[Token], key_of: object) -> list[tuple[str, Token, list
                 start(joined, fragment, held)
                 fragment, held = None, []
                 continue
-            if current is not None and held:
-                current[2].extend(held)
-            held = []
+            if held:
+                settle(key if key not in seen else None)
+                key = key_of(tok.text, previous)  # type: ignore[operator]
             if key and key not in seen:
                 start(key, tok, [])
                 fragment = None
@@ -63,8 +93,7 @@ def _collect(tokens: list[Token], key_of: object) -> list[tuple[str, Token, list
             held.append(tok)
         elif current is not None and is_value(tok):
             current[2].append(tok)
-    if current is not None and held:
-        current[2].extend(held)
+    settle(None)
     return out
 
 
@@ -84,7 +113,14 @@ def read_table3(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableRe
     def key_of(text: str, previous: str | None) -> str | None:
         return t3_row_key(text, previous, fmt)
 
-    for key, label, values in _collect(tokens, key_of):
+    def assume(
+        text: str, previous: str | None, following: str | None, seen: set[str]
+    ) -> str | None:
+        return assume_t3(text, previous, following, seen, fmt)
+
+    for key, label, values, assumed in _collect(tokens, key_of, assume):
+        if assumed and key != "other_processing":  # that one is its exact 2019 label
+            reading.assumed[key] = label.text
         keep = _row_cells(label, values, width, grid)
         row = read_row(values, width, keep_blanks=keep, sums=_T3_SUMS)
         reading.rows[key] = filter_options(row, _row_total_fits)
@@ -149,7 +185,14 @@ def read_table2(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableRe
         found = t2_row_key(text)
         return found[0] if found else None
 
-    for key, label, values in _collect(tokens, key_of):
+    def assume(
+        text: str, previous: str | None, following: str | None, seen: set[str]
+    ) -> str | None:
+        return assume_t2(text, previous, following, seen, fmt)
+
+    for key, label, values, assumed in _collect(tokens, key_of, assume):
+        if assumed:
+            reading.assumed[key] = label.text
         width = _t2_width(key, fmt)
         if width is None:
             continue

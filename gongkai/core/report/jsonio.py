@@ -34,6 +34,7 @@ KNOWN_KEYS = frozenset(
         "inferred",
         "findings",
         "source",
+        L.T3_OTHER_FORMAT_KEY,
     }
 )
 
@@ -59,7 +60,7 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         ),
         "contact": report.contact.to_json(),
         "table2": _copy_tree(report.table2),
-        "table3": _copy_tree(report.table3),
+        "table3": _table3_out(report),
         "table4": dict(report.table4),
         "sections": [s.to_json() for s in report.sections],
         "provenance": {path: str(state) for path, state in report.provenance.items()},
@@ -67,9 +68,18 @@ def report_to_json(report: AnnualReport) -> dict[str, Any]:
         "findings": [f.to_json() for f in report.findings],
         "source": dict(report.source),
     }
+    other = {r: _copy_tree(v) for r, v in report.table3.items() if r not in data["table3"]}
+    if other:  # a mixed report's rows of the other format (labels.T3_OTHER_FORMAT_KEY)
+        data[L.T3_OTHER_FORMAT_KEY] = other
     for key, value in report.extra.items():
         data.setdefault(key, value)
     return data
+
+
+def _table3_out(report: AnnualReport) -> dict[str, Any]:
+    """``table3`` holds exactly the rows of the report's format."""
+    rows = L.t3_rows(report.format)
+    return {r: _copy_tree(v) for r, v in report.table3.items() if r in rows}
 
 
 def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
@@ -105,6 +115,7 @@ def report_from_json(data: Any) -> AnnualReport:
     report.contact = Contact(**data.get("contact", {}))
     report.table2 = _copy_tree(data["table2"])
     report.table3 = {row: _copy_tree(data["table3"][row]) for row in L.t3_rows(fmt)}
+    report.table3.update(_other_format_rows(data.get(L.T3_OTHER_FORMAT_KEY), fmt))
     report.table4 = {col: data["table4"][col] for col in L.T4_COLUMNS}
     report.sections = [Section.from_json(s) for s in data.get("sections", [])]
     report.provenance = {p: CellState(s) for p, s in data.get("provenance", {}).items()}
@@ -113,6 +124,29 @@ def report_from_json(data: Any) -> AnnualReport:
     report.source = dict(data.get("source", {}))
     report.extra = {k: v for k, v in data.items() if k not in KNOWN_KEYS}
     return report
+
+
+def _other_format_rows(node: Any, fmt: str) -> dict[str, Any]:
+    if node is None:
+        return {}
+    other = {r for r in (*L.T3_OTHER_ROWS_2021, "other_processing") if r not in L.t3_rows(fmt)}
+    ok = isinstance(node, dict) and all(
+        row in other and (cells is None or _counts_row(cells)) for row, cells in node.items()
+    )
+    if not ok:
+        raise InputError(
+            f"年度报告 JSON 不符合规范：{L.T3_OTHER_FORMAT_KEY} 只能列出另一种格式的"
+            "「（六）其他处理」行，每行为七个非负整数或 null 的单元格。"
+        )
+    return {row: _copy_tree(cells) for row, cells in node.items()}
+
+
+def _counts_row(cells: Any) -> bool:
+    return (
+        isinstance(cells, dict)
+        and set(cells) == set(L.T3_COLUMNS)
+        and all(v is None or (type(v) is int and v >= 0) for v in cells.values())
+    )
 
 
 def loads(text: str) -> AnnualReport:

@@ -158,5 +158,27 @@ def t3_outcome_rows(fmt: str) -> tuple[str, ...]:
     return T3_OUTCOME_ROWS_2019 if fmt == FORMAT_2019 else T3_OUTCOME_ROWS
 
 
+# The 2021 rows that the 2019 format's single （六）其他处理 row stands for.
+T3_OTHER_ROWS_2021: tuple[str, ...] = ("other_no_supplement", "other_fee_unpaid", "other_other")
+# Canonical JSON key beside ``table3`` for rows printed in the other format's shape
+# (a mixed report): ``{"other_processing": {...}}`` in a 2021 report, the three rows above
+# in a 2019 report. ``table3`` itself always holds exactly the report format's rows.
+T3_OTHER_FORMAT_KEY = "table3_other_format_rows"
+
+
+def t3_printed_format(fmt: str, table3: dict[str, Any]) -> str:
+    """The format whose （六） rows a report's 表三 prints: its own, or the other one.
+
+    A 2021 report that prints the 2019 single row instead of the three rows (or a 2019
+    report the reverse) is read and checked with the equations of the rows it prints.
+    """
+    single = table3.get("other_processing") is not None
+    if fmt == FORMAT_2021 and single and all(table3.get(r) is None for r in T3_OTHER_ROWS_2021):
+        return FORMAT_2019
+    if fmt == FORMAT_2019 and any(table3.get(r) is not None for r in T3_OTHER_ROWS_2021):
+        return FORMAT_2021  # its other_processing is then their sum, not a printed row
+    return fmt
+
+
 def t3_row_label(key: str) -> str:
     return T3_ROW_LABELS_2019.get(key, key)
