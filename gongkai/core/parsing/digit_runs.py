@@ -37,11 +37,14 @@ class Splits:
     by_identity: bool  # the readings satisfy the shape's sums
 
 
-def split_run(pieces: list[str], shape: RowShape, *, limit: int = MAX_SPLITS) -> Splits:
+def split_run(
+    pieces: list[str], shape: RowShape, *, limit: int = MAX_SPLITS, lead_space: bool = False
+) -> Splits:
     """The readings of digit ``pieces`` (separated by spaces in the source) as one row.
 
     First the readings whose sums hold; if there are none (a row that breaks its own
     total), every split, so that the reader reports the row instead of dropping it.
+    ``lead_space``: a space came before the first piece (it may be an empty first cell).
     A reading with an empty cell at a space counts when no total it is part of would
     have to be negative; the table's arithmetic decides between it and the others.
     """
@@ -49,7 +52,7 @@ def split_run(pieces: list[str], shape: RowShape, *, limit: int = MAX_SPLITS) ->
     digits = "".join(p for p, _ in signed)
     starts = _starts([p for p, _ in signed])
     negative = frozenset(at for at, (_, minus) in zip(starts, signed, strict=True) if minus)
-    bounds = frozenset(starts[1:])
+    bounds = frozenset(starts[0 if lead_space else 1 :])
     for sums in (dict(shape.sums), {}):
         full = _Search(digits, bounds, negative, shape.width, sums, limit, blanks=False)
         options = list(full.run())
@@ -228,6 +231,7 @@ class _Search:
             parts is not None
             and parts == tuple(range(first, last))
             and self.reach[pos] == len(self.digits)
+            and not (self.blanks and pos in self.bounds)
             and not self.negative
         )
 

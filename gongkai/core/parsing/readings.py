@@ -27,6 +27,9 @@ class Token:
     # Read from running text, not from a cell: where one cell ends is not known, so a
     # digit run may be several cells glued together.
     free: bool = False
+    # Running text put a space between the label and this first figure: it may stand for
+    # an empty first cell, as it does between figures.
+    after_space: bool = False
 
     @property
     def blank(self) -> bool:
@@ -38,8 +41,10 @@ class Token:
         return bool(self.text) and self.number is None
 
 
-def make_token(text: str, line: int, row: int, *, free: bool = False) -> Token:
-    return Token(text, line, row, parse_number(text) if text else None, free)
+def make_token(
+    text: str, line: int, row: int, *, free: bool = False, after_space: bool = False
+) -> Token:
+    return Token(text, line, row, parse_number(text) if text else None, free, after_space)
 
 
 @dataclass
@@ -140,7 +145,7 @@ def _glued(tokens: list[Token], width: int) -> bool:
 
 
 def _split_glued(tokens: list[Token], shape: RowShape, line: int | None) -> RowReading:
-    splits = split_run([t.number or "" for t in tokens], shape)
+    splits = split_run([t.number or "" for t in tokens], shape, lead_space=tokens[0].after_space)
     if not splits.complete:
         return RowReading([(None,) * shape.width], too_many=True, line=line, run_together=True)
     if not splits.options:

@@ -9,10 +9,12 @@ ambiguity is reported, never guessed.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice, product
+from itertools import product
 
+from gongkai.core.parsing.combinations import consistent_combinations
 from gongkai.core.parsing.readings import RowReading
 from gongkai.core.report.arithmetic import Equation, solve
 
@@ -43,9 +45,14 @@ def resolve(
         counts = {p: v for p, v in fixed.items() if not isinstance(v, str)}
         solved, _ = solve(counts, equations)
         return Resolution({**fixed, **solved}, inferred=set(solved))
-    outcomes = list(_outcomes(readings, columns, equations, fixed, choices))
-    best = min(score for score, _, _ in outcomes)
-    kept = [(values, gaps) for score, values, gaps in outcomes if score == best]
+    if math.prod(len(readings[row].options) for row in choices) <= MAX_COMBINATIONS:
+        outcomes = list(_outcomes(readings, columns, equations, fixed, choices))
+        best = min(score for score, _, _ in outcomes)
+        kept = [(values, gaps) for score, values, gaps in outcomes if score == best]
+    else:
+        kept = consistent_combinations(readings, columns, equations, fixed, choices)
+        if not kept:
+            return _unresolved(fixed, columns, choices, equations)
     return _agree(kept, fixed, columns, choices, readings)
 
 
@@ -57,7 +64,7 @@ def _outcomes(
     choices: list[str],
 ) -> Iterator[tuple[int, dict[str, int | str | None], set[str]]]:
     indexed = [range(len(readings[row].options)) for row in choices]
-    for combo in islice(product(*indexed), MAX_COMBINATIONS):
+    for combo in product(*indexed):
         values = dict(fixed)
         gaps: set[str] = set()
         for row, i in zip(choices, combo, strict=True):
@@ -94,4 +101,19 @@ def _agree(
                 result.values[p] = None
                 result.ambiguous.add(p)
                 result.inferred.discard(p)
+    return result
+
+
+def _unresolved(
+    fixed: dict[str, int | str | None],
+    columns: dict[str, tuple[str, ...]],
+    choices: list[str],
+    equations: list[Equation],
+) -> Resolution:
+    """Too many readings to weigh, none of them consistent: the rows in doubt stay unknown."""
+    result = Resolution(values=dict(fixed))
+    for row in choices:
+        for path in columns[row]:
+            result.values[path] = None
+            result.ambiguous.add(path)
     return result

@@ -28,10 +28,31 @@ def read_text(text: str) -> SourceDocument:
     text = unglue(normalize_text(text))
     lines: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
+        if lines and lines[-1].cells and _is_md_rule(raw) and _header_only(lines[-1].cells):
+            lines.pop()  # a converter's header row: column names or placeholders, no data
         line = _read_line(number, raw)
         if line is not None:
             lines.append(line)
     return SourceDocument(lines, "text")
+
+
+# Placeholders converters write where they lost a table's header ("数据1" … "数据6").
+_PLACEHOLDER = re.compile(r"^(?:数据|列|column|col)\s*\d{1,2}$", re.IGNORECASE)
+_HEADER_WORDS = re.compile(
+    r"^(?:类别|序号|事项|项目|数量|信息内容|申请人情况|自然人|法人或其他组织|商业企业|科研机构|"
+    r"社会公益组织|法律服务机构|其他|总计|结果维持|结果纠正|其他结果|尚未审结|行政复议|行政诉讼|"
+    r"未经复议直接起诉|复议后起诉|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|"
+    r"本年收费金额.*|.*勾稽关系.*)$"
+)
+
+
+def _is_md_rule(raw: str) -> bool:
+    return "-" in raw and bool(_MD_RULE.match(raw)) and set(raw.strip()) <= set("|:- ")
+
+
+def _header_only(cells: list[Cell]) -> bool:
+    texts = [c.text.replace(" ", "") for c in cells if c.text]
+    return bool(texts) and all(_PLACEHOLDER.match(t) or _HEADER_WORDS.match(t) for t in texts)
 
 
 def _read_line(number: int, raw: str) -> Line | None:
@@ -40,7 +61,7 @@ def _read_line(number: int, raw: str) -> Line | None:
     if "|" in raw:
         if _PIPES_ONLY.match(raw):
             return Line(number, "", [])  # closes a row of the pipe layout; carries no cell
-        if "-" in raw and _MD_RULE.match(raw) and set(raw.strip()) <= set("|:- "):
+        if _is_md_rule(raw):
             return None
         return _pipe_line(number, raw)
     if "\t" in raw:
@@ -54,7 +75,7 @@ def _tab_line(number: int, raw: str) -> Line:
     if len(parts) == 2 and not parts[0].strip():
         # One cell indented by a tab: the indent is layout, not an empty cell.
         parts = parts[1:]
-    cells = [Cell(clean_cell(p)) for p in parts]
+    cells = _cells(parts)
     return Line(number, "\t".join(c.text for c in cells), cells)
 
 
@@ -66,5 +87,10 @@ def _pipe_line(number: int, raw: str) -> Line:
         parts = [stripped[:-1]]  # one cell per line, closed by " |"
     else:
         parts = stripped.split("|")
-    cells = [Cell(clean_cell(p)) for p in parts]
+    cells = _cells(parts)
     return Line(number, "\t".join(c.text for c in cells), cells)
+
+
+def _cells(parts: list[str]) -> list[Cell]:
+    """Cells of a row; a converter's placeholder ("数据3") is an empty cell, not a 3."""
+    return [Cell("" if _PLACEHOLDER.match(t) else t) for t in map(clean_cell, parts)]

@@ -46,8 +46,10 @@ def _split(text: str, line: int, row: int, *, free: bool) -> list[Token]:
     m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
         parts = _ONE_NUMBER.findall(m.group("numbers"))
+        spaced = free and m.end("label") < m.start("numbers")
         return [make_token(m.group("label"), line, row)] + [
-            make_token(p, line, row, free=free) for p in parts
+            make_token(p, line, row, free=free, after_space=spaced and i == 0)
+            for i, p in enumerate(parts)
         ]
     return [make_token(text, line, row)]
 
