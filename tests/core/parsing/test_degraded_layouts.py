@@ -33,13 +33,6 @@ DERANDOMIZE = "GONGKAI_DEGRADED_EXAMPLES" not in os.environ
 # Shrinking a whole report takes minutes and the failure already prints the document;
 # GONGKAI_DEGRADED_SHRINK=1 turns it on.
 PHASES = [p for p in Phase if p != Phase.shrink or os.environ.get("GONGKAI_DEGRADED_SHRINK")]
-# Families × formats the text reader does not read yet; each is checked all the same
-# (xfail, not skip), so a pass shows up as XPASS.
-NOT_YET: dict[tuple[str, str], str] = {
-    (family, L.FORMAT_2019): "2019 表二 has no arithmetic to split by: a row's cells glued "
-    "into one digit run are split one way without a finding (silent at 4ef0609)"
-    for family in ("crawler-oneline", "crawler-multiline")
-}
 
 
 def score(degraded: Degraded) -> Score:
@@ -56,13 +49,11 @@ def score(degraded: Degraded) -> Score:
 
 
 def _cases() -> list[object]:
-    out = []
-    for family in TEXT_FAMILIES:
-        for fmt in (L.FORMAT_2021, L.FORMAT_2019):
-            reason = NOT_YET.get((family, fmt))
-            marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
-            out.append(pytest.param(family, fmt, marks=marks, id=f"{family}-{fmt[-4:]}"))
-    return out
+    return [
+        pytest.param(family, fmt, id=f"{family}-{fmt[-4:]}")
+        for family in TEXT_FAMILIES
+        for fmt in (L.FORMAT_2021, L.FORMAT_2019)
+    ]
 
 
 @pytest.mark.parametrize(("family", "fmt"), _cases())
@@ -136,8 +127,8 @@ def test_markitdown_over_a_product_pdf_reads_nothing_wrong() -> None:
     assert score(degraded).silent == 0
 
 
-# Documents of the bench's corpus (``python bench/degraded.py``, ``#index``) read silently
-# wrong when they were found; the reader is being rewritten for these forms.
+# Documents of the bench's corpus (``python bench/degraded.py``, ``#index``) that were once
+# read silently wrong; kept so that they stay read right or flagged.
 FOUND_SILENT = [
     # labels detached from their numbers: 表三's rows read as missing, （七）总计 as zeros
     ("markdown-converter", L.FORMAT_2021, 1),
@@ -150,7 +141,6 @@ FOUND_SILENT = [
 ]
 
 
-@pytest.mark.xfail(strict=False, reason="silent wrong cells found by bench/degraded.py")
 @pytest.mark.parametrize(("family", "fmt", "index"), FOUND_SILENT)
 def test_documents_the_bench_found_read_silently_wrong(family: str, fmt: str, index: int) -> None:
     from bench.degraded import document
