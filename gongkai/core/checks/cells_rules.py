@@ -138,5 +138,46 @@ def ambiguous_values(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
             ctx,
             sorted(paths),
             f"{_group_name(key)}的数字连在一起或位置不明，有多种读法都符合表格勾稽关系，"
-            "未作猜测，相应单元格未填，请核对原文。",
+            f"未作猜测，相应单元格未填，请核对原文。{_candidates_text(ctx, key)}",
+        )
+
+
+_SHOWN_READINGS = 4
+
+
+def _candidates_text(ctx: CheckContext, key: str) -> str:
+    """The readings that fit, as the reader recorded them ("6/0/26" …), for this group."""
+    stored = ctx.report.source.get("candidates", {})
+    table, _, block = key.partition(".")
+    readings = stored.get("table4" if table == "table4" else key)
+    if not isinstance(readings, list) or not readings:
+        return ""
+    if table == "table4" and block in L.T4_BLOCKS:
+        start = L.T4_BLOCKS.index(block) * 5
+        readings = list(
+            dict.fromkeys("/".join(str(r).split("/")[start : start + 5]) for r in readings)
+        )
+        if len(readings) < 2:
+            return ""
+    shown = "；".join(readings[:_SHOWN_READINGS])
+    more = f"等{len(readings)}种" if len(readings) > _SHOWN_READINGS else ""
+    return f"可能的读法：{shown}{more}。"
+
+
+@rule(
+    "VALUE-FROM-NARRATIVE",
+    Severity.WARNING,
+    "数字连在一起、有多种拆分时，按正文所述数字取与之相符的读法",
+    "structure",
+)
+def decided_by_narrative(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
+    decided = ctx.report.source.get("decided_by_narrative", {})
+    for row, stated in sorted(decided.items()) if isinstance(decided, dict) else ():
+        cells = [p for p in cell_paths(ctx.report) if p == row or p.startswith(row + ".")]
+        figures = "、".join(f"{cell_name(p)}为{ctx.report.get(p)}" for p in stated)
+        yield r.finding(
+            ctx,
+            cells or [row],
+            f"{_group_name(row)}的数字连在一起，有多种拆分都符合表格勾稽关系；"
+            f"正文写明{figures}，已取与之相符的读法，请核对原文。",
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from gongkai.core.parsing import metadata as meta
 from gongkai.core.parsing.document import Cell, Line, SourceDocument
 from gongkai.core.parsing.mixed_rows import finish_mixed, printed_format, report_assumed
+from gongkai.core.parsing.narrative_evidence import narrow, stated_figures
 from gongkai.core.parsing.normalize import normalize_text
 from gongkai.core.parsing.readings import RowReading
 from gongkai.core.parsing.resolve import resolve
@@ -173,7 +174,14 @@ def _apply(
     columns: dict[str, tuple[str, ...]],
     equations: list[Equation],
 ) -> None:
+    if any(len(r.options) > 1 for r in readings.values()):
+        decided = narrow(readings, columns, stated_figures(report.sections))
+        for row, paths in decided.items():
+            report.source.setdefault("decided_by_narrative", {})[_row_path(columns[row])] = paths
     result = resolve(readings, columns, equations)
+    for row, options in result.candidates.items():
+        readings_text = ["/".join("空" if v is None else str(v) for v in o) for o in options]
+        report.source.setdefault("candidates", {})[_row_path(columns[row])] = readings_text
     absent = {
         f"{table}.{row}"
         for table in ("table2", "table3")
@@ -190,6 +198,15 @@ def _apply(
             report.inferred.append(path)
     for path in result.ambiguous:
         report.provenance.setdefault(path, CellState.AMBIGUOUS)
+
+
+def _row_path(paths: tuple[str, ...]) -> str:
+    """``table3.granted`` for a 表三 row's cells, ``table4`` for 表四's, a single-value 表二
+    row's own path."""
+    first = paths[0]
+    if first.startswith("table4."):
+        return "table4"
+    return first if len(paths) == 1 and first.count(".") == 1 else first.rsplit(".", 1)[0]
 
 
 def _fill_table3(report: AnnualReport, reading: TableReading) -> None:

@@ -26,6 +26,8 @@ class Resolution:
     values: dict[str, int | str | None]
     inferred: set[str] = field(default_factory=set)  # filled by arithmetic, not read
     ambiguous: set[str] = field(default_factory=set)  # readings disagree: left unknown
+    # row → its readings that fit equally well, when they disagree (shown in the finding)
+    candidates: dict[str, list[tuple[int | str | None, ...]]] = field(default_factory=dict)
 
 
 def resolve(
@@ -94,6 +96,10 @@ def _agree(
             result.ambiguous.add(path)
         elif value is not None and (fixed.get(path, 0) is None or any(path in g for _, g in kept)):
             result.inferred.add(path)
+    for row in choices:
+        if any(p in result.ambiguous for p in columns[row]):
+            options = {tuple(values.get(p) for p in columns[row]): None for values, _ in kept}
+            result.candidates[row] = list(options)
     # A run-together row that several splits fit stays unknown as a whole.
     for row in choices:
         if readings[row].run_together and any(p in result.ambiguous for p in columns[row]):

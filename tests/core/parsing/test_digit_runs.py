@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.core.parsing.digit_runs import RowShape, split_run
+from gongkai.core.parsing.read import report_from_text
 
 T3 = RowShape(7, ((6, (0, 1, 2, 3, 4, 5)),))
 T4 = RowShape(15, tuple((b + 4, (b, b + 1, b + 2, b + 3)) for b in (0, 5, 10)))
@@ -73,3 +77,39 @@ def test_table3_rows_with_stray_spaces(counts: list[int], rnd: object) -> None:
         else:
             pieces.append(cell)
     assert tuple(row) in split_run(pieces, T3).options
+
+
+SEED_002 = Path(__file__).parents[2] / "fixtures" / "seeds" / "002_609754103a67afab.txt"
+
+
+def _crawler(text: str) -> str:
+    """A crawler's form of a report: header lines, then the body on one line, no spaces."""
+    body = re.sub(r"[\s|]+", "", text)
+    header = "标题:莆田市公安局2022年政府信息公开工作年度报告\nURL:http://x.invalid/1\n"
+    return f"{header}==== 正文 ====\n{body}\n"
+
+
+def test_an_undecided_split_names_its_readings() -> None:
+    report = report_from_text(_crawler(SEED_002.read_text("utf-8")))
+    finding = next(f for f in report.errors() if f.rule == "VALUE-AMBIGUOUS")
+    assert "table2.normative_documents.issued" in finding.where
+    assert "可能的读法：6/0/26；60/2/6。" in finding.message
+    assert report.table2["normative_documents"] == {
+        "issued": None,
+        "repealed": None,
+        "in_force": None,
+    }
+
+
+def test_the_narrative_decides_a_split_and_says_so() -> None:
+    text = SEED_002.read_text("utf-8").replace(
+        "一、总体情况", "一、总体情况\n现行有效规范性文件26件。", 1
+    )
+    report = report_from_text(_crawler(text))
+    assert report.table2["normative_documents"] == {"issued": 6, "repealed": 0, "in_force": 26}
+    finding = next(f for f in report.findings if f.rule == "VALUE-FROM-NARRATIVE")
+    assert finding.severity.value == "warning"
+    assert "table2.normative_documents.in_force" in finding.where
+    # the rest of the crawler form reads as the seed does
+    seed = report_from_text(SEED_002.read_text("utf-8"))
+    assert report.table3 == seed.table3 and report.table4 == seed.table4
