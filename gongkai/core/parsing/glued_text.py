@@ -62,6 +62,7 @@ _T3_START = re.compile(r"本年新收|申请人情况")
 _T3_END = re.compile(r"结转下年度继续办理[\d\s]*")
 # 表四: its header starts a line, and so does the run of figures after its last heading word.
 _T4_CUTS = re.compile(r"行政复议\s*行政诉讼|(?<=总计)(?=[\d\s]{5,})|(?<=审结)(?=[\d\s]{5,})")
+# Markdown a converter left inside a glued body ("…分局---##2023年…", "###三、…").
 _MARKUP = re.compile(r"#{2,}|\*\*|-{3,}")
 _CRAWLER_KEY = re.compile(
     r"^\s*(标题|题目|title|URL|url|网址|链接|来源|发布时间|发布日期|日期|时间|发布机构|"
@@ -107,7 +108,8 @@ def _crawler_header(lines: list[str]) -> list[str]:
 def _cut(line: str) -> list[str]:
     if len(line) < _MIN_GLUED:
         return [line]
-    line = _MARKUP.sub(" ", line)
+    original = line
+    line = _MARKUP.sub(lambda m: " " if m.group().startswith("-") else "", line)
     headings = list(_HEADING.finditer(line))
     cuts = {i for m in headings for i in (m.start(), m.end())}
     t3 = _T3_START.search(line)
@@ -126,6 +128,8 @@ def _cut(line: str) -> list[str]:
         )
         cuts.update(m.start() for m in _T4_CUTS.finditer(line, t3_end, t4_end))
     cuts.discard(0)
+    if not cuts:
+        return [original]  # a long paragraph of prose: left exactly as printed
     parts = []
     last = 0
     for cut in sorted(cuts):
