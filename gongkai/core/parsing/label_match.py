@@ -169,3 +169,14 @@ def _best(text: str, candidates: tuple[str, ...], table: str, fmt: str) -> str |
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.05:
         return None  # two rows fit about as well: not a reading to assume
     return scored[0][1]
+
+
+_TRAILING_FIGURES = re.compile(r"[\d\s.,|]+$")
+_NUMBERED_LIKE_SECTIONS = ("new_received", "carried_over", "carried_forward")
+
+
+def is_misprinted_numbered_row(title: str) -> bool:
+    """Whether an unknown "一、…" heading is a misprint of a 表三 row numbered like a section
+    ("一、年新收政府信息公开申请数量"): it must not end the table's section."""
+    label = _TRAILING_FIGURES.sub("", title)  # crawler text runs the figures on
+    return _best(label, _NUMBERED_LIKE_SECTIONS, "table3", L.FORMAT_2021) is not None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from gongkai.core.parsing.document import Cell, Line
+from gongkai.core.parsing.label_match import is_misprinted_numbered_row
 from gongkai.core.parsing.normalize import match_key
 from gongkai.core.report.model import Section
 
@@ -56,6 +57,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         key = section_key(title)
         if key is None and (len(title) > 20 or not headings):
             continue  # an unknown numbered line before the first section is not a heading
+        if key is None and is_misprinted_numbered_row(title):
+            continue
         headings.append(Heading(index, Section(key, number, title, "", line.number)))
     return _drop_repeats(headings)
 
