@@ -40,6 +40,12 @@ _GROUP_PREFIX = re.compile(
     r"^\s*(?:三\s*、?\s*本年度办理结果)?\s*"
     r"(?:\(?\s*[三四五六]\s*\)?\s*(?:不予公开|无法提供|不予处理|其他处理))?\s*"
 )
+# 表二's column headings, which crawler text runs into the first row's label.
+_T2_HEADER_PREFIX = re.compile(
+    r"^(?:第二十条第\(?[一二三四五六七八九十]+\)?项|信息内容|本年制发件数|本年废止件数|现行有效件数"
+    r"|本年处理决定数量|本年收费金额\(?单位[:：]?万元\)?|本年新制作数量|本年新公开数量"
+    r"|对外公开总数量|上一年项目数量|本年增/?减|处理决定数量|采购项目数量|采购总金额)+"
+)
 # Known variants seen in the wild, beside the standard labels (match_key form).
 _T3_VARIANTS: dict[str, tuple[str, ...]] = {
     "partially_granted": ("部分公开",),
@@ -147,7 +153,8 @@ def assume_t2_row(text: str, candidates: tuple[str, ...], fmt: str) -> str | Non
 @cache
 def _best(text: str, candidates: tuple[str, ...], table: str, fmt: str) -> str | None:
     standards = _t3_standards(fmt) if table == "table3" else _t2_standards(fmt)
-    rest = _GROUP_PREFIX.sub("", text.replace(" ", ""), count=1)
+    prefix = _GROUP_PREFIX if table == "table3" else _T2_HEADER_PREFIX
+    rest = prefix.sub("", text.replace(" ", ""), count=1)
     number, body = split_numbering(rest)
     if len(body) < 2:
         return None

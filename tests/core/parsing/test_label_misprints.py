@@ -191,3 +191,28 @@ def test_every_cell_is_right_or_flagged_when_a_label_is_misprinted(
                 assert _flagged(got, path), (mutated, path, got.get(path), report.get(path))
     if mutated != label and _recognisable(mutated, row):
         assert got.table3[row] == report.table3[row], mutated
+
+
+@pytest.mark.parametrize("form", ["layout", "crawler"])
+@pytest.mark.parametrize(
+    ("printed", "misprint", "row"),
+    [
+        ("行政许可", "行政许课", "administrative_license"),
+        ("行政处罚", "行政处伐", "administrative_penalty"),
+        ("行政事业性收费", "行政事业收费", "administrative_fees"),
+    ],
+)
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_a_misprinted_table2_label_reads_as_the_clean_one(
+    seed: Path, printed: str, misprint: str, row: str, form: str
+) -> None:
+    clean = seed.read_text("utf-8")
+    table2 = re.search(r"第二十条\s*第", clean)
+    assert table2
+    start = clean.index(printed, table2.start())
+    bad = clean[:start] + misprint + clean[start + len(printed) :]
+    if form == "crawler":
+        clean, bad = _crawler(clean), _crawler(bad)
+    expected, got = _read(clean), _read(bad)
+    assert got.table2 == expected.table2
+    assert [f"table2.{row}"] in _findings(got, "PARSE-LABEL-ASSUMED")
