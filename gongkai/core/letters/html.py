@@ -24,6 +24,7 @@ p.addressee { text-indent: 0; }
 
 
 def letter_html(letter: LetterText, *, standalone: bool = True) -> str:
+    letter = letter.printable()
     body = [
         f"<h1>{escape(letter.title)}</h1>",
         f'<div class="number">{escape(letter.number)}</div>',

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from gongkai.core.errors import GongkaiError
+from gongkai.core.text_hygiene import clean_text
 
 LAW = "《中华人民共和国政府信息公开条例》"
 
@@ -112,6 +113,21 @@ class LetterText:
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise GongkaiError(f"文书内容不完整或格式错误：{exc}") from None
+
+    def printable(self) -> LetterText:
+        """The same letter without characters a document cannot hold (control and other
+        unprintable characters, :mod:`gongkai.core.text_hygiene`): what the renderers
+        draw, so that a letter never fails on the stored text it quotes."""
+        return LetterText(
+            kind=self.kind,
+            title=clean_text(self.title),
+            number=clean_text(self.number),
+            addressee=clean_text(self.addressee),
+            paragraphs=tuple(clean_text(p, multiline=True) for p in self.paragraphs),
+            signer=clean_text(self.signer),
+            dated=self.dated,
+            notes=tuple(clean_text(n, multiline=True) for n in self.notes),
+        )
 
     @property
     def text(self) -> str:

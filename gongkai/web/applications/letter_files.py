@@ -102,6 +102,7 @@ def _run_font(run: object, name: str, size: float, bold: bool = False) -> None:
 
 
 def docx_bytes(text: LetterText) -> bytes:
+    text = text.printable()  # XML holds no control characters (text_hygiene)
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
