@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.core.parsing.read import report_from_text
+from gongkai.core.parsing.read import read_report, report_from_text
+from gongkai.core.rendering.html import render_html
 from gongkai.core.report import labels as L
 from gongkai.core.report.jsonio import report_from_json, report_to_json
 from gongkai.core.report.model import AnnualReport, CellState
+from tests.builders import consistent_report
 from tests.core.parsing.test_format_2019 import TEXT_2019
 
 SEED_DIR = Path(__file__).parents[2] / "fixtures" / "seeds"
@@ -155,3 +157,27 @@ def test_json_with_a_malformed_other_format_key_is_refused() -> None:
     data[L.T3_OTHER_FORMAT_KEY] = {"granted": dict.fromkeys(L.T3_COLUMNS, 0)}
     with pytest.raises(Exception, match="table3_other_format_rows"):
         report_from_json(data)
+
+
+def test_a_mixed_report_as_an_html_grid() -> None:
+    """The product's HTML of a 2019-format 表三 under a 2021 表二: merged cells, blank cells."""
+    old = report_from_text(TEXT_2019.replace("2020", "2022"))
+    new = consistent_report(year=2022)
+    h19, h21 = render_html(old), render_html(new)
+
+    def table2_spans(html: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in re.finditer(r"<table.*?</table>", html, re.S)]
+        return [
+            (s, e) for s, e in spans if "本年新收" not in html[s:e] and "行政复议" not in html[s:e]
+        ]
+
+    a19, a21 = table2_spans(h19), table2_spans(h21)
+    mixed = h19[: a19[0][0]] + "".join(h21[s:e] for s, e in a21) + h19[a19[-1][1] :]
+    report = read_report(mixed.encode("utf-8"))
+    assert report.format == L.FORMAT_2021
+    assert report.table2 == new.table2
+    assert report.table3["other_processing"] == old.table3["other_processing"]
+    for row in L.T3_ROWS_2019:
+        if row != "other_processing":
+            assert report.table3[row] == old.table3[row], row
+    assert _rules(report) == ["T3-FORMAT-MIXED"]
