@@ -79,12 +79,19 @@ def t3_row_key(text: str, previous: str | None, fmt: str = L.FORMAT_2021) -> str
 
 
 def assume_t3(
-    text: str, previous: str | None, following: str | None, seen: set[str], fmt: str
+    text: str,
+    previous: str | None,
+    following: str | None,
+    seen: set[str],
+    fmt: str,
+    *,
+    figures: bool = True,
 ) -> str | None:
-    """The row of an unrecognised 表三 label that has figures after it (or None).
+    """The row of an unrecognised 表三 label that has cells after it (or None).
 
-    "（六）其他处理" with figures of its own is the 2019 format's single row, in either
-    format; any other label is compared with the rows expected at its place.
+    "（六）其他处理" with cells of its own (blank ones too, in a grid) is the 2019 format's
+    single row, in either format; any other label, only when a figure follows it, is
+    compared with the rows expected at its place.
     """
     after = T3_ORDER.index(previous) if previous in T3_ORDER else -1
     if (
@@ -93,6 +100,8 @@ def assume_t3(
         and not seen & {"other_processing", "other_no_supplement", "other_fee_unpaid"}
     ):
         return "other_processing"
+    if not figures:
+        return None
     rows = expected_rows(T3_ORDER, previous, following, seen | {"other_processing"})
     return assume_t3_row(text, rows, fmt)
 

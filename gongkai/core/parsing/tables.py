@@ -29,8 +29,9 @@ class TableReading:
         return bool(self.rows)
 
 
-# (printed label, previous row, next recognised row, rows already read) → the row assumed
-Assume = Callable[[str, str | None, str | None, set[str]], str | None]
+# (printed label, previous row, next recognised row, rows already read, whether a figure
+# follows it) → the row assumed
+Assume = Callable[[str, str | None, str | None, set[str], bool], str | None]
 
 
 def _collect(
@@ -62,8 +63,9 @@ def _collect(
     def settle(following: str | None) -> None:
         """The held values go to the fragment's assumed row, or to the current row."""
         nonlocal held
-        if fragment is not None and assume and any(t.number is not None for t in held):
-            row = assume(fragment.text, previous, following, seen)
+        if fragment is not None and assume and held:
+            figures = any(t.number is not None for t in held)
+            row = assume(fragment.text, previous, following, seen, figures)
             if row is not None and row not in seen:
                 start(row, fragment, held, True)
                 held = []
@@ -114,9 +116,9 @@ def read_table3(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableRe
         return t3_row_key(text, previous, fmt)
 
     def assume(
-        text: str, previous: str | None, following: str | None, seen: set[str]
+        text: str, previous: str | None, following: str | None, seen: set[str], figures: bool
     ) -> str | None:
-        return assume_t3(text, previous, following, seen, fmt)
+        return assume_t3(text, previous, following, seen, fmt, figures=figures)
 
     for key, label, values, assumed in _collect(tokens, key_of, assume):
         if assumed and key != "other_processing":  # that one is its exact 2019 label
@@ -186,9 +188,9 @@ def read_table2(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableRe
         return found[0] if found else None
 
     def assume(
-        text: str, previous: str | None, following: str | None, seen: set[str]
+        text: str, previous: str | None, following: str | None, seen: set[str], figures: bool
     ) -> str | None:
-        return assume_t2(text, previous, following, seen, fmt)
+        return assume_t2(text, previous, following, seen, fmt) if figures else None
 
     for key, label, values, assumed in _collect(tokens, key_of, assume):
         if assumed:

@@ -181,3 +181,15 @@ def test_a_mixed_report_as_an_html_grid() -> None:
         if row != "other_processing":
             assert report.table3[row] == old.table3[row], row
     assert _rules(report) == ["T3-FORMAT-MIXED"]
+
+
+def test_a_blank_2019_single_row_in_a_grid_is_read_as_blank() -> None:
+    """The single row is known by its exact words; its cells need not hold figures."""
+    report = report_from_text(TEXT_2019)
+    report.table3["other_processing"] = dict.fromkeys(L.T3_COLUMNS)
+    got = read_report(render_html(report).encode("utf-8"))
+    # printed blank, then determined by the table's arithmetic (one application: 1)
+    assert got.provenance["table3.other_processing.total"] == CellState.BLANK
+    assert got.table3["other_processing"]["total"] == 1
+    assert "table3.other_processing.total" in got.inferred
+    assert "ROW-MISSING" not in _rules(got)
