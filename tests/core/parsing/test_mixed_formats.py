@@ -159,19 +159,18 @@ def test_json_with_a_malformed_other_format_key_is_refused() -> None:
         report_from_json(data)
 
 
+def _table2_spans(html: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in re.finditer(r"<table.*?</table>", html, re.S)]
+    return [(s, e) for s, e in spans if not re.search("本年新收|行政复议", html[s:e])]
+
+
 def test_a_mixed_report_as_an_html_grid() -> None:
     """The product's HTML of a 2019-format 表三 under a 2021 表二: merged cells, blank cells."""
     old = report_from_text(TEXT_2019.replace("2020", "2022"))
     new = consistent_report(year=2022)
     h19, h21 = render_html(old), render_html(new)
 
-    def table2_spans(html: str) -> list[tuple[int, int]]:
-        spans = [m.span() for m in re.finditer(r"<table.*?</table>", html, re.S)]
-        return [
-            (s, e) for s, e in spans if "本年新收" not in html[s:e] and "行政复议" not in html[s:e]
-        ]
-
-    a19, a21 = table2_spans(h19), table2_spans(h21)
+    a19, a21 = _table2_spans(h19), _table2_spans(h21)
     mixed = h19[: a19[0][0]] + "".join(h21[s:e] for s, e in a21) + h19[a19[-1][1] :]
     report = read_report(mixed.encode("utf-8"))
     assert report.format == L.FORMAT_2021
@@ -193,3 +192,24 @@ def test_a_blank_2019_single_row_in_a_grid_is_read_as_blank() -> None:
     assert got.table3["other_processing"]["total"] == 1
     assert "table3.other_processing.total" in got.inferred
     assert "ROW-MISSING" not in _rules(got)
+
+
+def test_a_ruled_pdf_with_a_mixed_table3_and_a_misprinted_label() -> None:
+    """As the WPS-made PDF of issue 11: a 2021 表二, the 2019 single row, one label misprinted.
+    Printed by WeasyPrint with rulings, so the PDF reader reads its tables as grids."""
+    from weasyprint import HTML
+
+    from gongkai.core.rendering.html import html_page
+    from gongkai.core.rendering.pdf import PRINT_STYLE
+
+    old = report_from_text(TEXT_2019.replace("2020", "2022"))
+    new = consistent_report(year=2022)
+    h19, h21 = html_page(old, PRINT_STYLE), html_page(new, PRINT_STYLE)
+    a19, a21 = _table2_spans(h19), _table2_spans(h21)
+    mixed = h19[: a19[0][0]] + "".join(h21[s:e] for s, e in a21) + h19[a19[-1][1] :]
+    mixed = mixed.replace("本机关不掌握相关政府信息", "本机关不掌握相关政府信", 1)
+    report = read_report(HTML(string=mixed).write_pdf())
+    assert report.format == L.FORMAT_2021
+    for row in L.T3_ROWS_2019:
+        assert report.table3[row] == old.table3[row], row
+    assert sorted(_rules(report)) == ["PARSE-LABEL-ASSUMED", "T3-FORMAT-MIXED"]
