@@ -3,7 +3,7 @@
     python bench/concurrency.py [--submissions 20] [--confirms 20] [--registrations 10]
                                 [--runs 3]
 
-Starts the server the way ``gongkai serve`` does (migrate, then Django's threaded server) on
+Starts the server the way ``gongkai serve`` does (migrate, then its WSGI server, waitress) on
 a free loopback port, on SQLite in a temporary folder and, when ``DATABASE_URL`` names a
 PostgreSQL server, on a throwaway database created there and dropped afterwards. Then, per
 run:

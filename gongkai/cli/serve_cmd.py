@@ -1,10 +1,26 @@
-"""``gongkai serve``: migrate, load the demo agency on first run, run the web platform."""
+"""``gongkai serve``: migrate, load the demo agency on first run, run the web platform.
+
+The platform is served by waitress, a production WSGI server (pure Python, a pool of threads,
+runs on Linux and Windows alike), with the static files (admin, API docs) served by WhiteNoise
+from the apps' own folders. ``--dev`` runs Django's development server instead.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from typing import Any
+
+# Requests served at once (waitress's thread pool). SQLite takes one writer at a time
+# (the others wait for its lock, docs/platform.md); reads run side by side.
+DEFAULT_THREADS = 8
+# Connections waiting to be accepted by the kernel. Django's runserver listens with a backlog
+# of 10: with more requests arriving at the same moment (20 applicants submitting at once),
+# the kernel dropped some handshakes and requests that carried a body were reset.
+LISTEN_BACKLOG = 128
+# Open connections waitress holds (waiting ones are queued for a thread, not refused).
+CONNECTION_LIMIT = 512
 
 
 def register(subparsers: Any) -> None:
@@ -16,11 +32,23 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     parser.add_argument("--no-demo", action="store_true", help="不载入演示机关与演示数据")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("GONGKAI_SERVE_THREADS", DEFAULT_THREADS)),
+        help=f"同时处理的请求数（默认 {DEFAULT_THREADS}，或 GONGKAI_SERVE_THREADS）",
+    )
+    parser.add_argument(
+        "--dev", action="store_true", help="改用 Django 开发服务器（仅供开发调试，不用于正式运行）"
+    )
     parser.set_defaults(func=serve)
 
 
-def prepare(*, demo: bool) -> list[str]:
-    """Migrate and, when asked and not yet done, load the demo; return lines to print."""
+def prepare(*, demo: bool, say: Callable[[str], None] | None = None) -> list[str]:
+    """Migrate and, when asked and not yet done, load the demo; return lines to print.
+
+    ``say`` receives a line as each stage of the demo is done (the first start takes a
+    while and shows how far it is)."""
     import logging  # here, not at the top: every `gongkai` command would pay for it
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.web.settings")
@@ -42,7 +70,7 @@ def prepare(*, demo: bool) -> list[str]:
         level = notices.level
         notices.setLevel(logging.WARNING)
         try:
-            count = demo_data.load_demo()
+            count = demo_data.load_demo(progress=say)
         finally:
             notices.setLevel(level)
         lines.append(f"已载入演示机关“{demo_data.BUREAU}”及{count}件演示申请。")
@@ -62,29 +90,65 @@ def prepare(*, demo: bool) -> list[str]:
 
 
 def serve(args: argparse.Namespace) -> int:
-    for line in prepare(demo=not args.no_demo):
-        print(line)
-    from django.core.management import call_command
+    from rich.console import Console
 
-    print(f"请在浏览器中打开 http://{args.host}:{args.port}/ （按 Ctrl+C 停止）")
-    # --insecure lets runserver serve the admin's static files without DEBUG; this server is
-    # for a single office's intranet use until a production WSGI setup is documented.
-    call_command(
-        _runserver(), f"{args.host}:{args.port}", use_reloader=False, insecure_serving=True
+    console = Console(highlight=False)
+    if not args.no_demo:
+        console.print("正在准备数据库（首次运行时载入演示数据，约需一分钟）……")
+    for line in prepare(demo=not args.no_demo, say=lambda line: console.print(f"  {line}")):
+        print(line, flush=True)
+    note = pdf_subsetting_note()
+    if note:
+        console.print(note, style="yellow")
+    print(f"请在浏览器中打开 http://{args.host}:{args.port}/ （按 Ctrl+C 停止）", flush=True)
+    if args.dev:
+        from django.core.management import call_command
+
+        # --insecure lets runserver serve the static files without DEBUG.
+        call_command(
+            _runserver(), f"{args.host}:{args.port}", use_reloader=False, insecure_serving=True
+        )
+        return 0
+    import logging
+
+    import waitress
+
+    from gongkai.web.wsgi import application
+
+    # "Task queue depth is N" whenever more requests wait than threads are free: a burst of
+    # requests is normal work here, not a warning.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+    waitress.serve(
+        application,
+        host=args.host,
+        port=args.port,
+        threads=max(1, args.threads),
+        backlog=LISTEN_BACKLOG,
+        connection_limit=CONNECTION_LIMIT,
+        ident="gongkai",
+        _quiet=True,  # its "Serving on" line: the address is printed above
     )
     return 0
 
 
-LISTEN_BACKLOG = 128
+def pdf_subsetting_note() -> str | None:
+    """A hint when HarfBuzz's subsetting library is missing: WeasyPrint then subsets the CJK
+    fonts with fontTools, some 20 seconds per PDF (letters, notices, annual reports) instead
+    of under one."""
+    from ctypes.util import find_library
+
+    if any(find_library(name) for name in ("harfbuzz-subset", "harfbuzz-subset-0")):
+        return None
+    return (
+        "提示：未找到 HarfBuzz 字体子集库（libharfbuzz-subset），生成每份 PDF 约需 20 秒；"
+        "安装后（Debian/Ubuntu：apt-get install libharfbuzz-subset0）不到 1 秒。"
+    )
 
 
 def _runserver() -> Any:
-    """Django's runserver with a longer queue of connections waiting to be accepted.
-
-    Its server listens with a backlog of 10: with more requests arriving at the same moment
-    (20 applicants submitting at once), the kernel dropped some handshakes and requests that
-    carried a body were reset instead of served.
-    """
+    """Django's runserver (``--dev``) with a longer queue of connections waiting to be
+    accepted (:data:`LISTEN_BACKLOG` instead of its 10)."""
     from django.core.management import get_commands, load_command_class
 
     # The runserver of the installed apps (staticfiles' one, which serves the admin's files).

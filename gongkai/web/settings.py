@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, before anything else runs
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -139,6 +140,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# WhiteNoise serves the static files (admin, API docs) straight from the apps' folders, so
+# `gongkai serve` needs no collectstatic step and never serves a stale copy after an upgrade.
+WHITENOISE_USE_FINDERS = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"
