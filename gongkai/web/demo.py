@@ -9,6 +9,7 @@ import importlib
 import random
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from time import monotonic
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -27,6 +28,8 @@ from gongkai.web.applications import services
 from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.letter_files import deferred_letter_files
 from gongkai.web.applications.models import Application
+from gongkai.web.fees.services import RENDER_JOB as FEE_NOTICE_JOB
+from gongkai.web.tasks.queue import deferred_jobs
 
 GOVERNMENT_OFFICE = "清河县人民政府办公室"
 BUREAU = "清河县公安局"
@@ -125,17 +128,31 @@ def demo_day(today: date | None = None) -> date:
     return day
 
 
-def load_demo(seed: int = 2026, count: int = 48, today: date | None = None) -> int:
+def load_demo(
+    seed: int = 2026,
+    count: int = 48,
+    today: date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> int:
     """Create the demo agency and ``count`` applications over the year up to
-    ``demo_day(today)``; return how many the demo agency holds."""
+    ``demo_day(today)``; return how many the demo agency holds. ``progress`` receives a line
+    as each stage is done."""
+    started = monotonic()
+
+    def done(stage: str) -> None:
+        if progress is not None:
+            progress(f"{stage}（{monotonic() - started:.1f} 秒）")
+
     users = create_demo_agency()
+    done("演示机关、内设机构与用户")
     bureau = Agency.objects.get(name=BUREAU)
     today = demo_day(today)
     rng = random.Random(seed)
     calendar = work_calendar()
     first = today - timedelta(days=365)
-    # Letters are rendered when first downloaded: dozens of PDFs would slow the first start.
-    with deferred_letter_files():
+    # Letters and fee notices are rendered when first downloaded: dozens of PDFs would slow
+    # the first start (their text, numbers and audit trail are stored as in real work).
+    with deferred_letter_files(), deferred_jobs(FEE_NOTICE_JOB):
         for _ in range(count):
             arrival = calendar.add_working_days(first + timedelta(days=rng.randrange(360)), 0)
             while not calendar.is_workday(arrival):
@@ -143,12 +160,14 @@ def load_demo(seed: int = 2026, count: int = 48, today: date | None = None) -> i
             if arrival > today:
                 continue
             _one_case(rng, users, bureau, arrival, today)
+        done(f"一年的依申请公开案件（{Application.objects.filter(agency=bureau).count()}件）")
         _showcase(rng, users, bureau, today)
-    _load_app_demos(today)
+        done("各办理状态的近期案件")
+        _load_app_demos(today, done)
     return Application.objects.filter(agency=bureau).count()
 
 
-def _load_app_demos(today: date) -> None:
+def _load_app_demos(today: date, done: Callable[[str], None]) -> None:
     """Let each platform app add its part of the demo (catalogue, fees, reports, …).
 
     An app takes part by defining ``load_demo(today)`` in its ``demo`` module; they run in
@@ -164,6 +183,7 @@ def _load_app_demos(today: date) -> None:
                 raise
             continue
         module.load_demo(today=today)
+        done(f"{config.verbose_name}")
 
 
 SCENARIOS = (

@@ -81,7 +81,13 @@ def test_every_demo_case_page_and_letter_preview_renders() -> None:
 
     from gongkai.web.applications.models import Letter
 
-    demo.load_demo(count=20, today=TODAY)
+    stages: list[str] = []
+    demo.load_demo(count=20, today=TODAY, progress=stages.append)
+    # A line per stage (the first `gongkai serve` shows how far it is), and no letter file
+    # rendered during the load: each is rendered when first downloaded.
+    assert len(stages) >= 4 and stages[-1].startswith("年度报告")
+    assert not Letter.objects.exclude(pdf="").exists()
+    assert Letter.objects.exists()
     for username in ("chengban", "jiandu"):
         client = Client()
         assert client.login(username=username, password=f"{username}-demo-2026")
@@ -89,6 +95,13 @@ def test_every_demo_case_page_and_letter_preview_renders() -> None:
             assert client.get(f"/applications/{pk}/").status_code == 200
         for pk in Letter.objects.values_list("pk", flat=True):
             assert client.get(f"/applications/letters/{pk}/").status_code == 200
+    letter = Letter.objects.order_by("pk").first()
+    assert letter is not None
+    download = client.get(f"/applications/letters/{letter.pk}/pdf/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    letter.refresh_from_db()
+    assert letter.pdf and letter.docx and letter.rendered_at is not None
     client = Client()
     assert client.login(username="chengban", password="chengban-demo-2026")
     for query in ("", "?group=all", "?due=overdue", "?due=soon", "?q=本局", "?page=2"):

@@ -17,7 +17,9 @@ from __future__ import annotations
 import importlib
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -57,9 +59,25 @@ def uses_worker_queue() -> bool:
     return getattr(settings, "GONGKAI_JOB_QUEUE", "inline") == "procrastinate"
 
 
+_deferred: ContextVar[frozenset[str]] = ContextVar("deferred_jobs", default=frozenset())
+
+
+@contextmanager
+def deferred_jobs(*names: str) -> Iterator[None]:
+    """Bulk work (the demo) leaves jobs ``names`` undone. Only for jobs whose result is
+    made when first asked for (a letter's or a fee notice's files, rendered on download)."""
+    token = _deferred.set(_deferred.get() | frozenset(names))
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
 def enqueue(name: str, **kwargs: Any) -> None:
     """Run job ``name`` once the current transaction commits (or now, outside one)."""
     _function(name)  # fail inside the caller's transaction if the job does not exist
+    if name in _deferred.get():
+        return
     if uses_worker_queue():
         from procrastinate.contrib.django import app
 

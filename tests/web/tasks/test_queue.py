@@ -32,6 +32,17 @@ def test_an_inline_job_runs_only_after_its_transaction_commits() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_deferred_job_is_left_undone_inside_its_block_only() -> None:
+    with queue.deferred_jobs("test.record"), transaction.atomic():
+        queue.enqueue("test.record", number=5)
+    assert job_targets.CALLS == []
+    with pytest.raises(queue.UnknownJob), queue.deferred_jobs("test.nothing"):
+        queue.enqueue("test.nothing")  # an unknown name is still refused
+    queue.enqueue("test.record", number=6)
+    assert job_targets.CALLS == [{"number": 6}]
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_transaction_runs_nothing() -> None:
     with pytest.raises(RuntimeError), transaction.atomic():
         queue.enqueue("test.record", number=2)
