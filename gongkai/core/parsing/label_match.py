@@ -15,9 +15,9 @@ Only labels the word match missed come here, so the cost is paid on a handful of
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from gongkai.core.parsing.normalize import match_key
+from gongkai.core.parsing.normalize import match_key, normalize_text
 from gongkai.core.report import labels as L
 
 # Longer text is narrative that happens to sit between rows, never a label.
@@ -68,11 +68,12 @@ def _digit(number: str) -> str:
 
 
 @cache
-def _t3_standards(fmt: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+def _t3_standards() -> dict[str, tuple[str | None, tuple[str, ...]]]:
     """Per row: its printed numbering (as a digit) and its label bodies (match_key form)."""
     out: dict[str, tuple[str | None, tuple[str, ...]]] = {}
-    for row in L.t3_rows(fmt):
-        number, body = split_numbering(L.T3_ROW_LABELS_2019[row])
+    for row in (*L.T3_ROWS, "other_processing"):  # both formats: a report may mix them
+        # NFKC first, as printed text is: "（六）" becomes "(六)", which the numbering takes
+        number, body = split_numbering(normalize_text(L.T3_ROW_LABELS_2019[row]))
         out[row] = (_digit(number) if number else None, (body, *_T3_VARIANTS.get(row, ())))
     return out
 
@@ -150,9 +151,10 @@ def assume_t2_row(text: str, candidates: tuple[str, ...], fmt: str) -> str | Non
     return _best(text, candidates, "table2", fmt)
 
 
-@cache
+# Bounded: a long-running worker sees ever new misprints, each worth caching only a while.
+@lru_cache(maxsize=4096)
 def _best(text: str, candidates: tuple[str, ...], table: str, fmt: str) -> str | None:
-    standards = _t3_standards(fmt) if table == "table3" else _t2_standards(fmt)
+    standards = _t3_standards() if table == "table3" else _t2_standards(fmt)
     prefix = _GROUP_PREFIX if table == "table3" else _T2_HEADER_PREFIX
     rest = prefix.sub("", text.replace(" ", ""), count=1)
     number, body = split_numbering(rest)
@@ -161,10 +163,13 @@ def _best(text: str, candidates: tuple[str, ...], table: str, fmt: str) -> str |
     scored: list[tuple[float, str]] = []
     for row in candidates:
         expected, bodies = standards[row]
+        agrees = number is not None and _digit(number) == expected
+        if len(bodies[0]) < 3 and not agrees:
+            continue  # "总计", "其他" are column headings too: only with their numbering
         score = max(similarity(body, b) for b in bodies)
         if number is None or expected is None:
             needed = _PLAIN
-        elif _digit(number) == expected:
+        elif agrees:
             needed = _WITH_NUMBER
         else:
             needed = _AGAINST_NUMBER

@@ -78,6 +78,11 @@ def t3_row_key(text: str, previous: str | None, fmt: str = L.FORMAT_2021) -> str
     return None
 
 
+def is_single_other_row(text: str) -> bool:
+    """Whether the text is the 2019 format's own label "（六）其他处理" (not a misprint)."""
+    return bool(_OTHER_PROCESSING_2019.match(match_key(text)))
+
+
 def assume_t3(
     text: str,
     previous: str | None,
@@ -95,14 +100,16 @@ def assume_t3(
     """
     after = T3_ORDER.index(previous) if previous in T3_ORDER else -1
     if (
-        _OTHER_PROCESSING_2019.match(match_key(text))
+        is_single_other_row(text)
         and after >= T3_ORDER.index("not_processed_confirm_reissue")
         and not seen & {"other_processing", "other_no_supplement", "other_fee_unpaid"}
     ):
         return "other_processing"
     if not figures:
         return None
-    rows = expected_rows(T3_ORDER, previous, following, seen | {"other_processing"})
+    # the single row is a candidate too (misprinted), unless the three rows were printed
+    blocked = {"other_processing"} if seen.intersection(L.T3_OTHER_ROWS_2021) else set()
+    rows = expected_rows(T3_ORDER, previous, following, seen | blocked)
     return assume_t3_row(text, rows, fmt)
 
 

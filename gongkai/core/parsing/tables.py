@@ -9,6 +9,7 @@ from gongkai.core.parsing.readings import RowReading, Token, filter_options, rea
 from gongkai.core.parsing.row_labels import (
     assume_t2,
     assume_t3,
+    is_single_other_row,
     is_t4_header,
     t2_row_key,
     t3_row_key,
@@ -121,8 +122,8 @@ def read_table3(tokens: list[Token], fmt: str, *, grid: bool = False) -> TableRe
         return assume_t3(text, previous, following, seen, fmt, figures=figures)
 
     for key, label, values, assumed in _collect(tokens, key_of, assume):
-        if assumed and key != "other_processing":  # that one is its exact 2019 label
-            reading.assumed[key] = label.text
+        if assumed and not (key == "other_processing" and is_single_other_row(label.text)):
+            reading.assumed[key] = label.text  # (the 2019 row's exact label is no assumption)
         keep = _row_cells(label, values, width, grid)
         row = read_row(values, width, keep_blanks=keep, sums=_T3_SUMS)
         reading.rows[key] = filter_options(row, _row_total_fits)

@@ -216,3 +216,23 @@ def test_a_misprinted_table2_label_reads_as_the_clean_one(
     expected, got = _read(clean), _read(bad)
     assert got.table2 == expected.table2
     assert [f"table2.{row}"] in _findings(got, "PARSE-LABEL-ASSUMED")
+
+
+@pytest.mark.parametrize(
+    ("printed", "misprint", "row"),
+    [
+        ("（六）其他处理", "（六）其它处理", "other_processing"),
+        ("确认或重新出具", "确认或重新出据", "not_processed_confirm_reissue"),
+        ("5.属于三类内部事务信息", "属于三类内部事物信息", "denied_internal_affairs"),
+        ("（一）予以公开", "（一）予已公开", "granted"),
+    ],
+)
+def test_a_misprinted_label_in_a_2019_format_report(printed: str, misprint: str, row: str) -> None:
+    from tests.core.parsing.test_format_2019 import TEXT_2019
+
+    bad = TEXT_2019.replace(printed, misprint, 1)
+    assert bad != TEXT_2019
+    expected, got = _read(TEXT_2019), _read(bad)
+    assert got.table3 == expected.table3
+    assert _findings(got, "PARSE-LABEL-ASSUMED") == [[f"table3.{row}"]]
+    assert not got.errors()
