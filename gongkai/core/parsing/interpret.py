@@ -179,6 +179,10 @@ def _apply(
         for row, paths in decided.items():
             report.source.setdefault("decided_by_narrative", {})[_row_path(columns[row])] = paths
     result = resolve(readings, columns, equations)
+    for row, reading in readings.items():
+        if reading.run_together and result.inferred.intersection(columns[row]):
+            # a glued run read with an empty cell: the split itself rests on the arithmetic
+            report.provenance.setdefault(_row_path(columns[row]), CellState.MISSING)
     for row, options in result.candidates.items():
         readings_text = ["/".join("空" if v is None else str(v) for v in o) for o in options]
         report.source.setdefault("candidates", {})[_row_path(columns[row])] = readings_text

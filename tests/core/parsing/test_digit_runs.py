@@ -113,3 +113,22 @@ def test_the_narrative_decides_a_split_and_says_so() -> None:
     # the rest of the crawler form reads as the seed does
     seed = report_from_text(SEED_002.read_text("utf-8"))
     assert report.table3 == seed.table3 and report.table4 == seed.table4
+
+
+def test_a_row_split_around_an_empty_cell_is_flagged_as_a_whole() -> None:
+    # "2.重复申请  0071219": two cells printed empty, one space each; the split that reads
+    # one empty cell and infers it rests on the arithmetic, so the whole row is named
+    path = Path(__file__).parents[2] / "fixtures" / "documents" / "crawler-blank-cells.txt"
+    report = report_from_text(path.read_text("utf-8"))
+    named = {p for f in report.findings for p in f.where}
+    row = "table3.not_processed_repeat"
+    assert row in named or all(f"{row}.{c}" in named for c in report.table3[row] or {})
+    assert report.table3["denied_third_party"] == {
+        "natural_person": 0,
+        "commercial_enterprise": 1,
+        "research_institution": 15,
+        "social_welfare_org": 0,
+        "legal_service_org": 0,
+        "other_org": 0,
+        "total": 16,
+    }
