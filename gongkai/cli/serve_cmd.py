@@ -94,7 +94,7 @@ def serve(args: argparse.Namespace) -> int:
 
     console = Console(highlight=False)
     if not args.no_demo:
-        console.print("正在准备数据库（首次运行时载入演示数据，约需一分钟）……")
+        console.print("正在准备数据库（首次运行时还要载入演示数据）……")
     for line in prepare(demo=not args.no_demo, say=lambda line: console.print(f"  {line}")):
         print(line, flush=True)
     note = pdf_subsetting_note()
