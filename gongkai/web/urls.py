@@ -3,11 +3,15 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from gongkai.web.home import views as home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="applications:queue"), name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    # The front door: every agency's public portal, and the staff login (no login needed).
+    path("", home.front_door, name="home"),
+    # After login each role lands on its home (gongkai.web.home); a ?next= still wins.
+    path("my/", home.staff_home, name="staff_home"),
+    path("login/", auth_views.LoginView.as_view(next_page="staff_home"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("applications/", include("gongkai.web.applications.urls")),
     path("fees/", include("gongkai.web.fees.urls")),

@@ -67,6 +67,9 @@ def log_in(page: Any, username: str) -> None:
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill("test-password-123")
     page.locator("button[type=submit], input[type=submit]").first.click()
+    # The login lands on the person's home; the work queue is one click away.
+    expect(page.get_by_role("heading", name="我的工作", exact=True)).to_be_visible()
+    page.get_by_role("navigation", name="工作栏目").get_by_role("link", name="依申请公开").click()
     expect(page.get_by_role("heading", name="依申请公开工作台")).to_be_visible()
 
 

@@ -229,7 +229,10 @@ ADMIN_PUBLIC = {"admin/login/", "admin/logout/"}
 
 CLASSIFIED: dict[str, Rule] = {
     # -- the site -------------------------------------------------------------------------
-    "": Public(why="redirects to the work queue (which asks for a login)"),
+    "": Public(why="the front door: every agency's public portal"),
+    # Each role's home: A's insider sees A's cases in its queue sections (the markers); B's
+    # insider and B's supervisor see none of them; A's supervisor reads its departments.
+    "my/": staff(LIST, Check(listing=True, owner_is="a_supervisor", supervisor="read")),
     "login/": Public(),
     "logout/": Public(),
     "admin/login/": Public(),
