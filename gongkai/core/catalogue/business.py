@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from gongkai.core.errors import GongkaiError
+from gongkai.core.text_hygiene import text_problem
 
 
 class FigureKind(StrEnum):
@@ -179,6 +180,13 @@ def _check_row(
     def fail(column: str, message: str) -> None:
         check.errors.append(RowError(number, column, message))
 
+    # Control and other unprintable characters (core.text_hygiene) are refused, cell by cell.
+    for column, pos in index.items():
+        problem = text_problem(_cell(values, pos))
+        if problem is not None:
+            fail(column, problem)
+    if len(check.errors) > before:
+        return None
     year_text = _cell(values, index[COL_YEAR]).removesuffix("年")
     row_year = None
     if not year_text.isdigit():

@@ -70,6 +70,7 @@ FIELD_PROBLEMS = {
     "less_than_equal": "数值过大",
     "json_invalid": "请求体不是有效的 JSON",
     "model_attributes_type": "请求体应为 JSON 对象",
+    "string_unicode": "含有不可见字符或控制字符（无法编码的代理项），请删除后重新提交",
 }
 
 STATUS_CODES = {

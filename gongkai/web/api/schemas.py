@@ -6,18 +6,48 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.channels import Channel
 from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.statuses import Status
+from gongkai.core.text_hygiene import text_problem
+
+# Texts of at least this maximum length are multi-line (descriptions, reasons, notes): line
+# breaks and tabs are allowed there, never in a name, a number or an address.
+MULTILINE_FROM = 1000
+
+
+def printable(value: Any, max_length: int | None) -> Any:
+    """The API's intake rule for text (core.text_hygiene): unprintable characters refused
+    with a Chinese message (``422 invalid_request``, problem ``unprintable_text``)."""
+    if isinstance(value, str):
+        multiline = max_length is not None and max_length >= MULTILINE_FROM
+        problem = text_problem(value, multiline=multiline)
+        if problem is not None:
+            raise PydanticCustomError("unprintable_text", problem)
+    return value
+
+
+def _max_length(schema: type[Schema], name: str | None) -> int | None:
+    field = schema.model_fields.get(name or "")
+    for meta in field.metadata if field else ():
+        if hasattr(meta, "max_length"):
+            return int(meta.max_length)
+    return None
 
 
 class InputSchema(Schema):
     """Request bodies: surrounding blanks of every text are removed before the checks."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _printable(cls, value: Any, info: ValidationInfo) -> Any:
+        return printable(value, _max_length(cls, info.field_name))
 
 
 def required(max_length: int, description: str = "") -> Any:

@@ -21,6 +21,7 @@ from gongkai.web.applications.config import procedure_rules
 from gongkai.web.applications.handling import ReviewConclusion
 from gongkai.web.applications.models import Application, Assignment, Consultation, ServiceRecord
 from gongkai.web.applications.proof_files import proof_file_problem
+from gongkai.web.text_input import TextForm
 
 
 class DateInput(forms.DateInput):
@@ -45,7 +46,7 @@ def text_area(label: str, *, required: bool = True, help_text: str = "") -> form
     )
 
 
-class StepForm(forms.Form):
+class StepForm(TextForm):
     action: ClassVar[Action]
     multipart: ClassVar[bool] = False
 

@@ -21,6 +21,7 @@ from gongkai.web.agencies.models import Agency
 from gongkai.web.applications import services
 from gongkai.web.applications.forms import DateInput
 from gongkai.web.applications.models import Application, Delivery, RequestedForm
+from gongkai.web.text_input import TextForm
 
 STAFF_FORMS = tuple(f for f in IntakeForm if f is not IntakeForm.ONLINE)
 
@@ -34,7 +35,7 @@ ARRIVAL_LABELS: dict[IntakeForm, str] = {
 }
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(TextForm):
     agency = forms.ModelChoiceField(label="受理机关", queryset=Agency.objects.none())
     arrived_on = forms.DateField(
         label="送达日期", widget=DateInput(format="%Y-%m-%d"), initial=timezone.localdate

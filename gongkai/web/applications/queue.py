@@ -27,6 +27,7 @@ from gongkai.core.privacy import mask_phone
 from gongkai.web.agencies.models import Unit
 from gongkai.web.applications.config import work_calendar, working_days_left
 from gongkai.web.applications.models import Application
+from gongkai.web.text_input import TextForm
 
 OPEN_GROUPS = (Group.INTAKE, Group.ACTIVE, Group.WAITING)
 CLOCK_RUNNING = [row.status.value for row in STATUS_TABLE if row.group is Group.ACTIVE]
@@ -44,7 +45,7 @@ def page_size() -> int:
     return int(getattr(settings, "GONGKAI_QUEUE_PAGE_SIZE", 50))
 
 
-class QueueFilter(forms.Form):
+class QueueFilter(TextForm):
     group = forms.ChoiceField(
         label="办理阶段",
         required=False,

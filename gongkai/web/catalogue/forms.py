@@ -19,6 +19,7 @@ from gongkai.core.catalogue.normative import KIND_LABELS
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.models import NewMediaAccount
 from gongkai.web.catalogue.services import ItemFields
+from gongkai.web.text_input import TextForm, TextModelForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -27,7 +28,7 @@ def category_choices() -> list[tuple[str, str]]:
     return [(cat.code, "　" * depth + cat.label) for depth, cat in catalogue_rules().tree.ordered()]
 
 
-class ItemForm(forms.Form):
+class ItemForm(TextForm):
     title = forms.CharField(label="名称", max_length=200)
     document_number = forms.CharField(label="文号", max_length=100, required=False)
     category = forms.ChoiceField(label="信息分类", choices=category_choices)
@@ -73,7 +74,7 @@ class ItemForm(forms.Form):
         )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(TextForm):
     step = forms.CharField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         label="审核意见",
@@ -83,7 +84,7 @@ class ReviewForm(forms.Form):
     note = forms.CharField(label="意见（退回时必填）", widget=forms.Textarea, required=False)
 
 
-class DayForm(forms.Form):
+class DayForm(TextForm):
     on = forms.DateField(label="日期", widget=DATE, initial=timezone.localdate)
     note = forms.CharField(label="说明", widget=forms.Textarea, required=False)
 
@@ -96,42 +97,42 @@ class ReassessForm(DayForm):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(TextForm):
     file = forms.FileField(label="附件")
 
 
-class ReplaceForm(forms.Form):
+class ReplaceForm(TextForm):
     file = forms.FileField(label="新文件")
     note = forms.CharField(
         label="替换原因", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(TextForm):
     kind = forms.ChoiceField(label="类型", choices=[(k.value, v) for k, v in KIND_LABELS.items()])
     title = forms.CharField(label="文件名称", max_length=200)
     document_number = forms.CharField(label="文号", max_length=100)
     issued_on = forms.DateField(label="制发日期", widget=DATE)
 
 
-class ImportForm(forms.Form):
+class ImportForm(TextForm):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     file = forms.FileField(label="CSV 或 XLSX 文件")
 
 
-class AccountForm(forms.ModelForm):  # type: ignore[type-arg]
+class AccountForm(TextModelForm):  # type: ignore[type-arg]
     class Meta:
         model = NewMediaAccount
         fields = ("platform", "name", "operator", "state", "opened_on", "closed_on")
         widgets: ClassVar[dict[str, forms.Widget]] = {"opened_on": DATE, "closed_on": DATE}
 
 
-class PostsForm(forms.Form):
+class PostsForm(TextForm):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     posts = forms.IntegerField(label="全年发布信息数", min_value=0)
 
 
-class GuideForm(forms.Form):
+class GuideForm(TextForm):
     def __init__(self, *args: Any, defaults: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, label in GUIDE_PARTS:

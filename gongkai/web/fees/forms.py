@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.web.fees.models import FeeCharge
+from gongkai.web.text_input import TextForm
 
 
 class DateInput(forms.DateInput):
@@ -21,7 +22,7 @@ def _day(label: str, *, required: bool = True) -> forms.DateField:
     )
 
 
-class AssessForm(forms.Form):
+class AssessForm(TextForm):
     on = _day("核定日期")
     method = forms.ChoiceField(label="计收方式", choices=FeeCharge.Method.choices)
     pages = forms.IntegerField(
@@ -41,20 +42,20 @@ class AssessForm(forms.Form):
         return data
 
 
-class IssueForm(forms.Form):
+class IssueForm(TextForm):
     on = _day("发出日期")
     received_on = _day("申请人收到日期（当场或网上送达时填写）", required=False)
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(TextForm):
     on = _day("申请人收到收费通知的日期")
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(TextForm):
     on = _day("缴费日期")
     amount = forms.IntegerField(label="实缴金额（元）", min_value=1)
     receipt_number = forms.CharField(label="财政票据号码", max_length=100, required=False)
 
 
-class LapseForm(forms.Form):
+class LapseForm(TextForm):
     on = _day("终止日期")

@@ -28,6 +28,7 @@ from gongkai.core.portal.tracking import normalize_tracking_number
 from gongkai.web.applications.models import Delivery, RequestedForm
 from gongkai.web.portal.config import attachment_limits
 from gongkai.web.portal.models import Attachment
+from gongkai.web.text_input import TextForm
 
 PORTAL_DELIVERIES = [
     (d.value, d.label) for d in (Delivery.MAIL, Delivery.EMAIL, Delivery.ONLINE, Delivery.PICKUP)
@@ -65,7 +66,7 @@ FILE_FIELDS = {
 }
 
 
-class ApplyForm(forms.Form):
+class ApplyForm(TextForm):
     applicant_type = forms.ChoiceField(
         label="申请人类型",
         choices=[(t.value, APPLICANT_LABELS[t]) for t in ApplicantType],
@@ -238,7 +239,7 @@ class ApplyForm(forms.Form):
         ]
 
 
-class LookupForm(forms.Form):
+class LookupForm(TextForm):
     tracking_number = forms.CharField(
         label="查询号",
         max_length=30,

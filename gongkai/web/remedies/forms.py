@@ -17,6 +17,7 @@ from gongkai.core.remedies.kinds import (
 )
 from gongkai.web.agencies.models import Agency
 from gongkai.web.remedies.models import RemedyCase
+from gongkai.web.text_input import TextForm
 
 
 class DateInput(forms.DateInput):
@@ -35,7 +36,7 @@ class ReviewChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{number} {obj.claimant}（{obj.filed_on:%Y-%m-%d}）"
 
 
-class CaseForm(forms.Form):
+class CaseForm(TextForm):
     agency = forms.ModelChoiceField(label="被申请人（被告）机关", queryset=Agency.objects.none())
     kind = forms.ChoiceField(
         label="案件类型", choices=[(k.value, v) for k, v in CASE_KIND_LABELS.items()]
@@ -73,7 +74,7 @@ class CaseForm(forms.Form):
         )
 
 
-class EditForm(forms.Form):
+class EditForm(TextForm):
     claimant = forms.CharField(label="申请人（原告）", max_length=200)
     forum = forms.CharField(label="复议机关或受理法院", max_length=200)
     case_number = forms.CharField(label="案号", max_length=100, required=False)
@@ -82,7 +83,7 @@ class EditForm(forms.Form):
     )
 
 
-class ResultForm(forms.Form):
+class ResultForm(TextForm):
     result = forms.ChoiceField(label="结果")
     result_on = _day("结果日期")
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -29,6 +29,7 @@ from gongkai.web.reports import services
 from gongkai.web.reports.builder import assemble, latest_version, years_with_data
 from gongkai.web.reports.models import ReportDraft, ReportVersion
 from gongkai.web.reports.present import is_government, report_body
+from gongkai.web.text_input import checked_text
 
 
 def _staff_agency(request: HttpRequest, agency_id: int) -> Agency:
@@ -119,13 +120,14 @@ def _run(request: HttpRequest, agency: Agency, year: int, done: str, step: Any) 
 def edit(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
     agency = _staff_agency(request, agency_id)
     texts = {k: request.POST[k] for k in L.SECTION_KEYS if k in request.POST}
-    return _run(
-        request,
-        agency,
-        year,
-        "正文已保存。",
-        lambda: services.edit_sections(request.user, agency, year, texts),
-    )
+    titles = dict(zip(L.SECTION_KEYS, L.REPORT_SECTIONS, strict=True))
+
+    def save() -> object:
+        for key, text in texts.items():
+            checked_text(text, label=f"“{titles[key]}”", multiline=True)
+        return services.edit_sections(request.user, agency, year, texts)
+
+    return _run(request, agency, year, "正文已保存。", save)
 
 
 @login_required
@@ -157,7 +159,9 @@ def acknowledge(request: HttpRequest, agency_id: int, year: int) -> HttpResponse
         agency,
         year,
         "已确认所选警告。",
-        lambda: services.acknowledge_warnings(request.user, agency, year, keys, note),
+        lambda: services.acknowledge_warnings(
+            request.user, agency, year, keys, checked_text(note, label="说明", multiline=True)
+        ),
     )
 
 
@@ -185,6 +189,7 @@ def publish(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
         return _back(agency, year)
     note = request.POST.get("note", "")
     try:
+        checked_text(note, label="说明", multiline=True)
         version = services.publish(request.user, agency, year, on=on, note=note)
     except GongkaiError as exc:
         messages.error(request, str(exc))

@@ -6,9 +6,10 @@ from typing import Any
 from django import forms
 
 from gongkai.core.calendar.notice import NoticeError, parse_notice
+from gongkai.web.text_input import TextForm
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(TextForm):
     year = forms.IntegerField(label="年度", min_value=2004, max_value=2100)
     notice = forms.CharField(
         label="依据（通知文号）", max_length=200, help_text="例如：国办发明电〔2026〕7号"

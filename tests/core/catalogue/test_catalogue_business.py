@@ -126,3 +126,30 @@ def test_unreadable_files_are_clear_errors() -> None:
         read_table(b"", "x.xls")
     with pytest.raises(InputError, match="不支持的文件类型"):
         read_table(b"", "x.pdf")
+
+
+def test_unprintable_characters_are_refused_by_cell() -> None:
+    """Control characters, zero-width spaces and bidi overrides in a cell (CSV or XLSX) are
+    refused with the row, the column and the character named (core.text_hygiene)."""
+    csv_rows = read_table(
+        "年度,类别,处理决定数量,收费金额（元）,来源系统\n2025,行政许可,12,,户\x07籍\n".encode(),
+        "figures.csv",
+    )
+    found = messages(csv_rows)
+    assert len(found) == 1 and found[0].startswith("第2行“来源系统”列：含有不可见字符或控制字符")
+    assert "U+0007" in found[0]
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([*HEADER, "备注"])
+    sheet.append([2025, "行政\u200b许可", 12, None, "\u202e备注"])
+    data = io.BytesIO()
+    book.save(data)
+    found = messages(read_table(data.getvalue(), "figures.xlsx"))
+    assert found == [
+        f"第2行“{column}”列：含有不可见字符或控制字符：{char}。请删除这些字符（多来自复制粘贴）后重新提交"
+        for column, char in (
+            ("类别", "U+200B（ZERO WIDTH SPACE）"),
+            ("备注", "U+202E（RIGHT-TO-LEFT OVERRIDE）"),
+        )
+    ]

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Reply
+from pydantic import field_validator
 
 from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.channels import Channel
@@ -18,7 +19,13 @@ from gongkai.core.applications.statuses import Group, Status, group_of
 from gongkai.web.api import cursor, present
 from gongkai.web.api.auth import caller
 from gongkai.web.api.errors import ApiRefusal, ErrorOut
-from gongkai.web.api.schemas import ApplicationDetail, ApplicationPage, EventOut, RegisterIn
+from gongkai.web.api.schemas import (
+    ApplicationDetail,
+    ApplicationPage,
+    EventOut,
+    RegisterIn,
+    printable,
+)
 from gongkai.web.api.scoping import (
     readable_agency,
     readable_application,
@@ -59,6 +66,11 @@ class ApplicationFilter(Schema):
         False,
         description=f"true：count 为精确总数（申请很多时较慢）；默认只数到{COUNT_CAP}件",
     )
+
+    @field_validator("q", "cursor", mode="after")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        return printable(value, None)
 
 
 def filtered(cases: QuerySet[Application], filters: ApplicationFilter) -> QuerySet[Application]:
