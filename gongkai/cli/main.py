@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "gongkai.cli.deadline_cmd",
     "gongkai.cli.serve_cmd",
     "gongkai.cli.report_cmd",
+    "gongkai.cli.backup_cmd",
 )
 
 EXIT_OK = 0
