@@ -8,6 +8,7 @@ Environment variables (all optional):
 * ``GONGKAI_PROCEDURE``: JSON object of procedural rules that override the defaults of
   :class:`gongkai.core.applications.rules.ProcedureRules` (the UNVERIFIED rules; see
   docs/platform.md), e.g. ``{"supplement_period_wd": 10}``.
+* ``GONGKAI_LOG_FILE``: the log (``./var/log/gongkai.log``; empty: stderr only).
 * ``GONGKAI_SQLITE_TIMEOUT`` (20): seconds a request waits for SQLite's write lock.
 * ``GONGKAI_LOGIN_FAILURE_LIMIT`` (5), ``GONGKAI_LOGIN_COOLOFF_MINUTES`` (30): login lockout.
 * ``GONGKAI_API_RATE_LIMIT`` (``600/min`` per token), ``GONGKAI_API_TOKEN_DAYS`` (365): the
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from gongkai.core.applications.rules import ProcedureRules
 from gongkai.web.dburl import parse_database_url
+from gongkai.web.request_id import logging_config
 
 WEB_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("GONGKAI_VAR_DIR", "var")).resolve()
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gongkai.web.request_id.RequestIdMiddleware",  # first: every log line and error page has it
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, before anything else runs
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,12 +154,11 @@ GONGKAI_PROCEDURE = ProcedureRules.from_mapping(
     json.loads(os.environ.get("GONGKAI_PROCEDURE", "{}") or "{}")
 )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"gongkai": {"handlers": ["console"], "level": "INFO"}},
-}
+# Every 500 is logged with its traceback and request id to stderr and GONGKAI_LOG_FILE (empty:
+# stderr only); error pages are Chinese and show the id (gongkai/web/request_id.py, errors.py).
+GONGKAI_LOG_FILE = os.environ.get("GONGKAI_LOG_FILE", str(VAR_DIR / "log" / "gongkai.log"))
+LOGGING = logging_config(GONGKAI_LOG_FILE)
+CSRF_FAILURE_VIEW = "gongkai.web.errors.csrf_failure"
 
 # -- background work and mail ----------------------------------------------------------
 # GONGKAI_JOB_QUEUE: "inline" (default: slow work runs in the web process right after the

@@ -28,3 +28,9 @@ urlpatterns = [
 admin.site.site_header = "gongkai 政府信息公开工作平台"
 admin.site.site_title = "gongkai 管理"
 admin.site.index_title = "数据管理"
+
+# Chinese error pages in the site's layout, with the request id (gongkai.web.errors).
+handler400 = "gongkai.web.errors.bad_request"
+handler403 = "gongkai.web.errors.permission_denied"
+handler404 = "gongkai.web.errors.page_not_found"
+handler500 = "gongkai.web.errors.server_error"

@@ -23,6 +23,7 @@ from gongkai.core.applications.statuses import InvalidTransition
 from gongkai.core.errors import CalendarDataMissing, GongkaiError, InputError
 from gongkai.web.applications.models import AppendOnly
 from gongkai.web.applications.transitions import GuardFailed
+from gongkai.web.request_id import request_id_of
 
 log = logging.getLogger("gongkai.api")
 
@@ -165,8 +166,13 @@ def install_handlers(api: NinjaAPI) -> None:
 
     def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         log.exception("接口请求处理失败：%s %s", request.method, request.path)
-        message = "服务器处理请求时出错，已记录，请稍后重试或联系系统管理员"
-        return error_response(api, request, 500, "internal_error", message)
+        request_id = request_id_of(request)
+        message = (
+            f"服务器处理请求时出错，已记录（错误编号：{request_id}），"
+            "请稍后重试或将错误编号告知系统管理员"
+        )
+        details = {"request_id": request_id}
+        return error_response(api, request, 500, "internal_error", message, details)
 
     api.add_exception_handler(GongkaiError, domain)  # type: ignore[arg-type]
     api.add_exception_handler(ApiRefusal, refused)  # type: ignore[arg-type]
