@@ -194,8 +194,14 @@ else:
 # -- login protection (django-axes) ----------------------------------------------------
 # After GONGKAI_LOGIN_FAILURE_LIMIT failed logins for one username from one IP address, that
 # pair is locked out for GONGKAI_LOGIN_COOLOFF_MINUTES (the lockout page says so in Chinese;
-# registration/lockout.html). A successful login resets the count. The API's bearer tokens
-# never go through a password login, so axes does not affect them.
+# registration/lockout.html). So that guesses spread over addresses or accounts are slowed
+# too, one username from any address is locked after GONGKAI_LOGIN_USERNAME_FAILURE_LIMIT
+# failures and one address for any username after GONGKAI_LOGIN_ADDRESS_FAILURE_LIMIT
+# (higher: an office shares one address); see gongkai/web/api/login_security.py. A successful
+# login resets its own username-and-address count only. Admins unlock in 系统管理 → 访问尝试
+# (the action is written to the admin log). The API's bearer tokens never go through a
+# password login, so axes does not affect them. Behind a reverse proxy the client address
+# comes from GONGKAI_CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP; docs/deploy.md).
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes requires
 AUTHENTICATION_BACKENDS = [
@@ -204,7 +210,16 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("GONGKAI_LOGIN_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+GONGKAI_LOGIN_USERNAME_FAILURE_LIMIT = int(
+    os.environ.get("GONGKAI_LOGIN_USERNAME_FAILURE_LIMIT", "20")
+)
+GONGKAI_LOGIN_ADDRESS_FAILURE_LIMIT = int(
+    os.environ.get("GONGKAI_LOGIN_ADDRESS_FAILURE_LIMIT", "50")
+)
+GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "")
+AXES_HANDLER = "gongkai.web.api.login_security.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "gongkai.web.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gongkai.web.api.login_security.lockout_response"
 AXES_VERBOSE = False
@@ -238,17 +253,21 @@ GONGKAI_FEES = json.loads(os.environ.get("GONGKAI_FEES", "{}") or "{}")
 GONGKAI_REMEDIES = json.loads(os.environ.get("GONGKAI_REMEDIES", "{}") or "{}")
 
 # -- applicant portal (gongkai.web.portal; docs/portal.md) --------------------------------
-# Attachments per application and size of each; rate limits ("N/min", "N/hour", "N/day") per
-# client address for the form and the lookup, and per tracking number for failed lookups;
+# Attachments per application and size of each; rate limits ("N/min", "N/hour", "N/day"):
+# accepted applications per client address (an allowance for shared addresses: offices,
+# schools, carriers) and per applicant (identity number or credit code, phone, e-mail; refused
+# posts never count), lookups per client address, failed lookups per tracking number;
 # the least seconds between serving and submitting a form; the header that carries the
 # client address behind a reverse proxy (e.g. HTTP_X_REAL_IP); the site's public base URL
 # for links in mails (empty: taken from the request).
 GONGKAI_PORTAL_MAX_FILES = int(os.environ.get("GONGKAI_PORTAL_MAX_FILES", "5"))
 GONGKAI_PORTAL_MAX_FILE_MB = float(os.environ.get("GONGKAI_PORTAL_MAX_FILE_MB", "10"))
-GONGKAI_PORTAL_SUBMIT_RATE = os.environ.get("GONGKAI_PORTAL_SUBMIT_RATE", "20/hour")
+GONGKAI_PORTAL_SUBMIT_RATE = os.environ.get("GONGKAI_PORTAL_SUBMIT_RATE", "30/hour")
+GONGKAI_PORTAL_APPLICANT_RATE = os.environ.get("GONGKAI_PORTAL_APPLICANT_RATE", "10/day")
 GONGKAI_PORTAL_LOOKUP_RATE = os.environ.get("GONGKAI_PORTAL_LOOKUP_RATE", "10/hour")
 GONGKAI_PORTAL_LOOKUP_NUMBER_RATE = os.environ.get("GONGKAI_PORTAL_LOOKUP_NUMBER_RATE", "10/day")
 GONGKAI_PORTAL_MIN_FILL_SECONDS = float(os.environ.get("GONGKAI_PORTAL_MIN_FILL_SECONDS", "5"))
 GONGKAI_PORTAL_FORM_MAX_AGE_HOURS = float(os.environ.get("GONGKAI_PORTAL_FORM_MAX_AGE_HOURS", "24"))
 GONGKAI_PORTAL_CLIENT_IP_HEADER = os.environ.get("GONGKAI_PORTAL_CLIENT_IP_HEADER", "")
 GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL", "")
+

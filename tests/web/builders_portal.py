@@ -36,7 +36,12 @@ def spam_fields(key: str | None = None, age_seconds: float = 60) -> dict[str, st
     decoded = antispam.decode_ticket(ticket)
     assert decoded is not None
     _, challenge = antispam.issue_challenge(decoded.key, QUESTION)
-    return {"ticket": ticket, "challenge": challenge, "challenge_answer": "8", "website": ""}
+    return {
+        "ticket": ticket,
+        "challenge": challenge,
+        "challenge_answer": "8",
+        antispam.HONEYPOT: "",
+    }
 
 
 def person_post(**overrides: Any) -> dict[str, Any]:

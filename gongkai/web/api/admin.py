@@ -55,3 +55,7 @@ class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         for token in queryset:
             revoke(token)
         messages.success(request, f"已吊销 {queryset.count()} 个令牌")
+
+
+# The login lockout's admin with its audited unlock action (registered on import).
+from gongkai.web.api import login_admin  # noqa: E402, F401

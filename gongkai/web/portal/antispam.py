@@ -5,9 +5,13 @@
   too old a ticket is refused, so a harvested form cannot be replayed for ever.
 * A **question** (``三加五等于几？``): the form carries only a keyed hash of the answer, so
   the answer cannot be read from the page, and the hash is bound to the ticket's key.
-* A **honeypot** field that people do not see and robots fill in.
-* **Rate limits** per client address, counted in the database (so every process and server
-  shares them); the address itself is never stored, only a keyed hash of it.
+* A **honeypot** field that people do not see and robots fill in. Its name
+  (:data:`HONEYPOT`) means nothing to a browser, so no autofill ever fills it for a person.
+* **Rate limits** counted in the database (so every process and server shares them): for
+  the application form, **accepted** applications per applicant (identity number or credit
+  code, phone, e-mail) and per client address, so a refused or mistyped post never uses up
+  an office's or a school's shared address; for the lookup, every post per address. Only
+  keyed hashes of addresses, numbers and contacts are stored.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from gongkai.core.errors import GongkaiError
 from gongkai.core.portal.challenge import Question, make_question, parse_answer
 from gongkai.core.portal.rates import Rate
+from gongkai.web.client_address import client_address
 from gongkai.web.dbretry import retry_when_locked
+from gongkai.web.portal.config import rate as configured_rate
 from gongkai.web.portal.config import setting
 from gongkai.web.portal.models import RateCounter
 
@@ -33,6 +39,9 @@ TICKET_SALT = "gongkai.portal.ticket"
 CHALLENGE_SALT = "gongkai.portal.challenge"
 CLIENT_SALT = "gongkai.portal.client"
 KEY_BYTES = 24
+# The honeypot's field name: no word a browser's or password manager's autofill recognises
+# (``website``, ``url``, ``email``, ``name``, ``phone``, ``address``, ``company``...).
+HONEYPOT = "xq7_vrk"
 
 
 class SpamCheckFailed(GongkaiError):
@@ -125,10 +134,11 @@ def challenge_passed(token: str, key: str, answer_text: str) -> bool:
 
 def client_key(request: HttpRequest) -> str:
     """A keyed hash of the client's address: countable, but not reversible to the address."""
-    header = str(setting("GONGKAI_PORTAL_CLIENT_IP_HEADER"))
-    address = request.META.get(header) if header else None
-    address = (address or request.META.get("REMOTE_ADDR") or "unknown").split(",")[0].strip()
-    return salted_hmac(CLIENT_SALT, address).hexdigest()
+    return salted_hmac(CLIENT_SALT, client_address(request)).hexdigest()
+
+
+def honeypot_filled(request: HttpRequest) -> bool:
+    return bool(request.POST.get(HONEYPOT, "").strip())
 
 
 def hashed(value: str) -> str:
@@ -172,3 +182,59 @@ def peek(scope: str, client: str, rate: Rate, now: float | None = None) -> bool:
         scope=scope, client=client, window_start=rate.window_start(now)
     ).first()
     return row is None or row.count < rate.count
+
+
+# Scopes of the counters of accepted applications.
+APPLY_ADDRESS = "apply-address"
+APPLY_APPLICANT = "apply-applicant"
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    key: str
+    rate: Rate
+    what: str  # for the refusal page: whose applications are counted
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+def submission_limits(request: HttpRequest, data: dict[str, object]) -> list[Limit]:
+    """The counters an accepted application adds one to: the client address
+    (``GONGKAI_PORTAL_SUBMIT_RATE``), and the applicant by each of identity number or credit
+    code, phone and e-mail (``GONGKAI_PORTAL_APPLICANT_RATE``), so that changing one of them
+    does not make a new applicant."""
+    address_rate = configured_rate("GONGKAI_PORTAL_SUBMIT_RATE")
+    applicant_rate = configured_rate("GONGKAI_PORTAL_APPLICANT_RATE")
+    limits = [Limit(APPLY_ADDRESS, client_key(request), address_rate, "本网络地址")]
+    identities = {
+        "id": str(data.get("id_number") or "").strip().upper(),
+        "org": str(data.get("credit_code") or "").strip().upper(),
+        "phone": _digits(str(data.get("contact_phone") or ""))[-11:],
+        "email": str(data.get("contact_email") or "").strip().lower(),
+    }
+    for kind, value in identities.items():
+        if value:
+            limits.append(
+                Limit(APPLY_APPLICANT, hashed(f"{kind}:{value}"), applicant_rate, "同一申请人")
+            )
+    return limits
+
+
+def first_exhausted(
+    limits: list[Limit], now: float | None = None
+) -> tuple[Limit, RateCheck] | None:
+    """The first limit already reached (with the seconds until its window ends), if any."""
+    now = time.time() if now is None else now
+    for limit in limits:
+        if not peek(limit.scope, limit.key, limit.rate, now):
+            return limit, RateCheck(False, limit.rate.retry_after(now))
+    return None
+
+
+def count_accepted(limits: list[Limit], now: float | None = None) -> None:
+    """Count one accepted application on each of its counters."""
+    for limit in limits:
+        hit(limit.scope, limit.key, limit.rate, now)

@@ -132,7 +132,8 @@ class ApplyForm(TextForm):
     identity_files = MultipleFileField(label="身份证明材料（身份证件或营业执照等复印件）")
     authorisation_files = MultipleFileField(label="授权委托书（委托他人代为申请时提交）")
     other_files = MultipleFileField(label="其他材料")
-    # Anti-spam: the ticket, the question, and a field people never see.
+    # Anti-spam: the ticket and the question; the honeypot field people never see is read by
+    # the views (antispam.HONEYPOT), not by the form.
     ticket = forms.CharField(widget=forms.HiddenInput, required=False)
     challenge = forms.CharField(widget=forms.HiddenInput, required=False)
     challenge_answer = forms.CharField(
@@ -141,7 +142,6 @@ class ApplyForm(TextForm):
         error_messages=required("请回答验证问题"),
         help_text="请用数字或汉字作答",
     )
-    website = forms.CharField(label="请勿填写此项", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -262,7 +262,6 @@ class LookupForm(TextForm):
     challenge_answer = forms.CharField(
         label="验证问题", max_length=10, error_messages=required("请回答验证问题")
     )
-    website = forms.CharField(label="请勿填写此项", required=False)
 
     def clean_tracking_number(self) -> str:
         number = normalize_tracking_number(self.cleaned_data["tracking_number"])

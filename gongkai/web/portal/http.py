@@ -8,8 +8,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from gongkai.core.portal.rates import Rate
+from gongkai.web.agencies.models import Agency
 from gongkai.web.layout import public_layout
 from gongkai.web.portal.antispam import RateCheck
 
@@ -43,13 +45,53 @@ def private(view: View) -> View:
     return wrapped
 
 
-def too_many(request: HttpRequest, check: RateCheck, rate: Rate, what: str) -> HttpResponse:
+def agency_contact(agency: Agency | None) -> dict[str, Any]:
+    """What a refused applicant needs to apply another way: the 受理机构、地址和电话 of the
+    agency's 政府信息公开指南 (as edited, else the generated default) and the guide's link."""
+    if agency is None:
+        return {}
+    from gongkai.web.catalogue.models import PortalGuide
+    from gongkai.web.catalogue.views_public import guide_defaults
+
+    saved = PortalGuide.objects.filter(agency=agency).first()
+    office = (saved.office_contact if saved else "") or guide_defaults(agency)["office_contact"]
+    return {
+        "agency": agency,
+        "office_contact": office,
+        "guide_url": reverse("catalogue:guide", args=[agency.pk]),
+    }
+
+
+def when_text(retry_after: int) -> str:
+    """When to try again, in words: minutes within the hour, else hours, else the day."""
+    minutes = max(1, (retry_after + 59) // 60)
+    if minutes <= 60:
+        return f"约{minutes}分钟后"
+    hours = (minutes + 59) // 60
+    return f"约{hours}小时后" if hours < 24 else "明天"
+
+
+def too_many(
+    request: HttpRequest,
+    check: RateCheck,
+    rate: Rate,
+    what: str,
+    *,
+    counted: str = "",
+    agency: Agency | None = None,
+) -> HttpResponse:
+    """HTTP 429 in Chinese: what was limited, when to try again, and how to apply otherwise.
+
+    ``counted`` names whose actions are counted (本网络地址, 同一申请人) when it matters."""
     minutes = max(1, (check.retry_after + 59) // 60)
-    response = page(
-        request,
-        "portal/rate_limited.html",
-        {"what": what, "limit": rate.describe(), "minutes": minutes},
-        status=429,
-    )
+    context = {
+        "what": what,
+        "counted": counted,
+        "limit": rate.describe(),
+        "minutes": minutes,
+        "when": when_text(check.retry_after),
+        **agency_contact(agency),
+    }
+    response = page(request, "portal/rate_limited.html", context, status=429)
     response["Retry-After"] = str(check.retry_after)
     return response

@@ -25,7 +25,7 @@ from gongkai.web.applications.letter_files import ensure_letter_files
 from gongkai.web.portal import antispam
 from gongkai.web.portal.config import attachment_limits, rate, setting
 from gongkai.web.portal.forms import ApplyForm, LookupForm, describe_errors
-from gongkai.web.portal.http import page, private, too_many
+from gongkai.web.portal.http import agency_contact, page, private, too_many
 from gongkai.web.portal.models import OnlineSubmission
 from gongkai.web.portal.presenting import receipt_context, status_context
 from gongkai.web.portal.services import (
@@ -71,12 +71,9 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id, online_intake__accepts=True)
     if request.method != "POST":
         return _apply_page(request, agency, ApplyForm(), antispam.issue_ticket())
-    limit = rate("GONGKAI_PORTAL_SUBMIT_RATE")
-    check = antispam.hit("apply", antispam.client_key(request), limit)
-    if not check.allowed:
-        return too_many(request, check, limit, "提交网上申请")
-    if request.POST.get("website"):
-        return page(request, "portal/rejected.html", {"agency": agency}, status=400)
+    # Only accepted applications are counted (below), never a refused or mistyped post.
+    if antispam.honeypot_filled(request):
+        return page(request, "portal/rejected.html", agency_contact(agency), status=400)
     form = ApplyForm(request.POST, request.FILES)
     ticket_value, _ = antispam.renewed_ticket(request.POST.get("ticket", ""))
     valid = form.is_valid()
@@ -92,6 +89,13 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
         valid = False
     if not valid:
         return _apply_page(request, agency, form, ticket_value)
+    limits = antispam.submission_limits(request, form.cleaned_data)
+    replay = OnlineSubmission.objects.filter(idempotency_key=ticket.key).exists()
+    if not replay and (exhausted := antispam.first_exhausted(limits)) is not None:
+        limit, check = exhausted
+        return too_many(
+            request, check, limit.rate, "提交网上申请", counted=limit.what, agency=agency
+        )
     try:
         submitted = submit_online(
             agency,
@@ -104,6 +108,8 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     except GongkaiError as exc:
         form.add_error(None, str(exc))
         return _apply_page(request, agency, form, ticket_value)
+    if submitted.created:  # a second click of the same form is the same application
+        antispam.count_accepted(limits)
     return redirect("portal:receipt", token=submitted.token)
 
 
@@ -196,8 +202,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
     limit = rate("GONGKAI_PORTAL_LOOKUP_RATE")
     check = antispam.hit("lookup", antispam.client_key(request), limit)
     if not check.allowed:
-        return too_many(request, check, limit, "查询申请")
-    if request.POST.get("website"):
+        return too_many(request, check, limit, "查询申请", counted="本网络地址")
+    if antispam.honeypot_filled(request):
         return page(request, "portal/rejected.html", {}, status=400)
     form = LookupForm(request.POST)
     ticket_value, _ = antispam.renewed_ticket(request.POST.get("ticket", ""))

@@ -27,6 +27,7 @@ from gongkai.core.portal.tracking import make_tracking_number
 from gongkai.web.applications import services
 from gongkai.web.applications.config import due_date_for
 from gongkai.web.applications.models import Application, Letter
+from gongkai.web.portal import antispam
 from gongkai.web.portal.models import OnlineIntake, TrackingLink
 from gongkai.web.portal.services import token_hash
 
@@ -254,8 +255,8 @@ def test_guessing_one_numbers_digits_is_limited_from_any_address(
 def test_lookup_has_the_same_robot_checks(client: Client) -> None:
     submitted(client, open_agency())
     number = only_submission().tracking_number
-    assert lookup(client, number, "5678", website="x").status_code == 400
+    assert lookup(client, number, "5678", **{antispam.HONEYPOT: "x"}).status_code == 400
     wrong = lookup(client, number, "5678", challenge_answer="99")
     assert wrong.context["form"].errors["challenge_answer"] == ["验证问题回答不正确，请重新作答"]
     html = client.get("/public/track/").content.decode()
-    assert "验证问题" in html and 'name="website"' in html
+    assert "验证问题" in html and f'name="{antispam.HONEYPOT}"' in html
