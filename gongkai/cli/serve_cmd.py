@@ -127,6 +127,11 @@ def serve(args: argparse.Namespace) -> int:
         backlog=LISTEN_BACKLOG,
         connection_limit=CONNECTION_LIMIT,
         ident="gongkai",
+        # Behind a reverse proxy (docs/deploy.md) Django itself decides which of the
+        # proxy's headers to trust (GONGKAI_PROXY_SSL_HEADER, GONGKAI_USE_X_FORWARDED_HOST,
+        # GONGKAI_CLIENT_IP_HEADER); waitress would otherwise drop X-Forwarded-Proto, and
+        # Django would take every request for plain HTTP and redirect it for ever.
+        clear_untrusted_proxy_headers=False,
         _quiet=True,  # its "Serving on" line: the address is printed above
     )
     return 0

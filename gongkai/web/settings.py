@@ -271,3 +271,40 @@ GONGKAI_PORTAL_FORM_MAX_AGE_HOURS = float(os.environ.get("GONGKAI_PORTAL_FORM_MA
 GONGKAI_PORTAL_CLIENT_IP_HEADER = os.environ.get("GONGKAI_PORTAL_CLIENT_IP_HEADER", "")
 GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL", "")
 
+
+# -- deployment: HTTPS, reverse proxy, security headers (docs/deploy.md) -------------------
+# All off by default, so `gongkai serve` on a laptop works over plain HTTP; a production
+# installation behind an HTTPS reverse proxy sets them (docs/deploy.env.example, with which
+# `python -m gongkai.web.manage check --deploy` reports no issue):
+# GONGKAI_SSL_REDIRECT=1: redirect every http:// request to https://.
+# GONGKAI_HSTS_SECONDS (0 = no HSTS), GONGKAI_HSTS_INCLUDE_SUBDOMAINS, GONGKAI_HSTS_PRELOAD.
+# GONGKAI_SECURE_COOKIES=1: session and CSRF cookies only over HTTPS.
+# GONGKAI_PROXY_SSL_HEADER: the header by which the proxy says the request came over HTTPS,
+#   e.g. "X-Forwarded-Proto" (value "https"); only behind a proxy that always sets it.
+# GONGKAI_USE_X_FORWARDED_HOST=1: trust the proxy's X-Forwarded-Host (opt-in, same caveat).
+# GONGKAI_CSRF_TRUSTED_ORIGINS: comma list, e.g. "https://gk.example.gov.cn".
+# GONGKAI_CSP: the Content-Security-Policy (default gongkai.web.security_headers.DEFAULT_CSP).
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+SECURE_SSL_REDIRECT = _env_flag("GONGKAI_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", "0") or "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("GONGKAI_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _env_flag("GONGKAI_HSTS_PRELOAD")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_flag("GONGKAI_SECURE_COOKIES")
+SESSION_COOKIE_HTTPONLY = True
+if os.environ.get("GONGKAI_PROXY_SSL_HEADER", "").strip():
+    _proxy_header = os.environ["GONGKAI_PROXY_SSL_HEADER"].strip().upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
+USE_X_FORWARDED_HOST = _env_flag("GONGKAI_USE_X_FORWARDED_HOST")
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("GONGKAI_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+GONGKAI_CSP = os.environ.get("GONGKAI_CSP", "")
+# Content-Security-Policy on every response, no-store on every one with personal data;
+# right after SecurityMiddleware so that it also sees WhiteNoise's and every error response.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "gongkai.web.security_headers.SecurityHeadersMiddleware",
+)
