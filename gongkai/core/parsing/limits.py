@@ -11,6 +11,14 @@ from pathlib import Path
 from gongkai.core.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024  # any input file
+# Per kind, judged from the first bytes (``sandbox.prefix_kind``) before a child process reads
+# the file: parsing text holds ~20× its size, so text (also HTML, JSON) has the lowest cap.
+MAX_BYTES_BY_KIND = {
+    "text": 10 * 1024 * 1024,
+    "zip": MAX_BYTES,  # DOCX, OFD
+    "pdf": MAX_BYTES,
+    "image": 20 * 1024 * 1024,
+}
 
 # DOCX (a ZIP container), checked from the ZIP directory before anything is decompressed.
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gongkai.core.errors import InputError
+from gongkai.core.uploads import ImageTooLarge, content_kind
+
 PDF, JPEG, PNG = "pdf", "jpeg", "png"
 MEDIA_TYPES: dict[str, str] = {
     PDF: "application/pdf",
@@ -19,14 +22,13 @@ def sniff_attachment(head: bytes) -> str | None:
     """``"pdf"``, ``"jpeg"`` or ``"png"`` from the first bytes of a file, or None.
 
     PDF readers accept a header anywhere in the first kilobyte, so the check does as well.
+    The check is :func:`gongkai.core.uploads.content_kind`, the one for every upload.
     """
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if head.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if b"%PDF-" in head[:1024]:
-        return PDF
-    return None
+    try:
+        kind = content_kind(head, complete=False)
+    except InputError:
+        return None
+    return kind if kind in MEDIA_TYPES else None
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,14 @@ def file_problem(name: str, size: int, head: bytes, limits: AttachmentLimits) ->
         return f"文件“{name}”是空的"
     if size > limits.max_bytes:
         return f"文件“{name}”超过{limits.size_label}，请压缩或分拆后再上传"
-    if sniff_attachment(head) is None:
-        return f"文件“{name}”不是{ACCEPTED_LABEL}文件（按文件内容判断，与扩展名无关）"
-    return None
+    not_accepted = f"文件“{name}”不是{ACCEPTED_LABEL}文件（按文件内容判断，与扩展名无关）"
+    try:
+        kind = content_kind(head, complete=False)
+    except ImageTooLarge as exc:
+        return f"文件“{name}”未接受：{exc}"
+    except InputError:  # an executable, or not a kind this check knows
+        return not_accepted
+    return None if kind in MEDIA_TYPES else not_accepted
 
 
 def count_problem(count: int, limits: AttachmentLimits) -> str | None:

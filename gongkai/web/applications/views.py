@@ -23,7 +23,7 @@ from gongkai.core.applications.channels import (
     IntakeForm,
 )
 from gongkai.core.applications.outcomes import OUTCOME_LABELS, outcome_row_label
-from gongkai.core.applications.roles import ACTION_ROLES, Action, Role
+from gongkai.core.applications.roles import ACTION_ROLES, Action, Role, require_role
 from gongkai.core.applications.statuses import GROUP_LABELS, STATUS_LABELS, Group, group_of
 from gongkai.core.errors import GongkaiError
 from gongkai.core.letters.html import letter_html
@@ -177,6 +177,12 @@ def take_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         form_class = STEP_FORMS[step]
     except (ValueError, KeyError):
         raise Http404("没有这个办理环节") from None
+    if request.FILES:  # an uploaded file is looked at only once the role allows the step
+        try:
+            require_role(step, roles_of(request.user, app.agency_id))
+        except GongkaiError as exc:
+            messages.error(request, str(exc))
+            return redirect("applications:detail", pk)
     form = form_class(app, request.POST, request.FILES)
     if not form.is_valid():
         return _case_page(request, app, form, status=400)

@@ -21,6 +21,7 @@ from gongkai.core.catalogue.normative import DocumentKind, DocumentLife, check_r
 from gongkai.core.catalogue.permissions import CatalogueAction, require_catalogue_role
 from gongkai.core.catalogue.tabular import read_table
 from gongkai.core.errors import GongkaiError
+from gongkai.core.uploads import check_content
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.transitions import GuardFailed, check_day, guard
@@ -141,6 +142,7 @@ def life_of(doc: NormativeDocument) -> DocumentLife:
 
 def check_upload(data: bytes, filename: str, year: int) -> ImportCheck:
     try:
+        check_content(filename, data)  # an .xlsx that is a ZIP bomb, a .csv that is a program
         rows = read_table(data, filename)
     except GongkaiError as exc:
         check = ImportCheck()

@@ -73,10 +73,10 @@ def replace_attachment(
     note: str = "",
 ) -> ItemAttachment:
     """A new file for one current attachment: at once for a draft, after review when published."""
-    name, digest = checked_upload(filename, data)
     created: list[ItemAttachment] = []
 
     def change(item: CatalogueItem, held: frozenset[Role]) -> dict[str, Any]:
+        name, digest = checked_upload(filename, data)  # after the role check
         old = (
             item.attachments.filter(pk=attachment_id, state=State.CURRENT).defer("content").first()
         )

@@ -171,10 +171,10 @@ def attach(
     data: bytes,
     on: date,
 ) -> ItemAttachment:
-    name, digest = checked_upload(filename, data)
     created: list[ItemAttachment] = []
 
     def change(item: CatalogueItem, held: frozenset[Role]) -> dict[str, Any]:
+        name, digest = checked_upload(filename, data)  # after the role and status checks
         created.append(
             ItemAttachment.objects.create(
                 item=item,

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.catalogue.business import FIGURE_LABELS
 from gongkai.core.catalogue.guide import GUIDE_PARTS
 from gongkai.core.catalogue.normative import DocumentKind
-from gongkai.core.catalogue.permissions import CatalogueAction, may
+from gongkai.core.catalogue.permissions import CatalogueAction, may, require_catalogue_role
 from gongkai.core.catalogue.statuses import STATUS_LABELS, ItemStatus
 from gongkai.core.catalogue.table2 import fen_to_wan_yuan
 from gongkai.core.errors import GongkaiError
@@ -74,6 +74,16 @@ def _attempt(request: HttpRequest, step: Callable[[], Any], success: str) -> boo
         messages.error(request, str(exc))
         return False
     messages.success(request, success)
+    return True
+
+
+def _may_upload(request: HttpRequest, agency_id: int, action: CatalogueAction) -> bool:
+    """The role check before an upload is read (the service checks again, under its lock)."""
+    try:
+        require_catalogue_role(action, roles_of(request.user, agency_id))
+    except GongkaiError as exc:
+        messages.error(request, str(exc))
+        return False
     return True
 
 
@@ -239,7 +249,11 @@ def attachment_replace(request: HttpRequest, pk: int, file_id: int) -> HttpRespo
     attachment = _attachment(request, pk, file_id)
     item = attachment.item
     form = ReplaceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and _may_upload(request, item.agency_id, CatalogueAction.ATTACH)
+        and form.is_valid()
+    ):
         upload = form.cleaned_data["file"]
         published = item.status_enum is ItemStatus.PUBLISHED
         if _attempt(
@@ -309,6 +323,8 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.error(request, "请选择审核意见")
         return redirect("catalogue:item", item.pk)
     if action == "attach":
+        if not _may_upload(request, item.agency_id, CatalogueAction.ATTACH):
+            return redirect("catalogue:item", item.pk)
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
@@ -416,7 +432,11 @@ def import_upload(request: HttpRequest, agency_id: int) -> HttpResponse:
         request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year - 1}
     )
     check = None
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and _may_upload(request, agency.pk, CatalogueAction.IMPORT)
+        and form.is_valid()
+    ):
         upload = form.cleaned_data["file"]
         try:
             batch, check = records.stage_import(

@@ -12,13 +12,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from gongkai.core.applications.roles import Role
-from gongkai.core.parsing.read import read_report
+from gongkai.core.parsing.sandbox import read_report_contained
 from gongkai.core.report import jsonio
 from gongkai.core.report import labels as L
 from gongkai.core.reporting.diff import diff_reports
 from gongkai.core.reporting.formats import available_formats, render
-from gongkai.core.reporting.permissions import ReportAction
+from gongkai.core.reporting.permissions import ReportAction, require_report_role
 from gongkai.core.reporting.publication import content_checksum, readiness, warning_key
+from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.transitions import guard
 from gongkai.web.reports import files
@@ -60,17 +61,28 @@ def edit_sections(
     return report_transition(actor, agency, year, ReportAction.EDIT_TEXT, change)
 
 
+def check_may_import(actor: AbstractBaseUser, agency: Agency) -> None:
+    """PermissionDenied unless ``actor`` may import last year's report: checked before an
+    uploaded file is read (again under the draft's lock when the import is recorded)."""
+    require_report_role(ReportAction.IMPORT_PREVIOUS, roles_of(actor, agency.pk))
+
+
 def import_previous(
     actor: AbstractBaseUser, agency: Agency, year: int, data: bytes, name: str
 ) -> ReportDraft:
-    """Read last year's report from a file (any format gongkai reads) for the cross-year checks."""
+    """Read last year's report from a file (any format gongkai reads) for the cross-year checks.
+
+    The role is checked before the file is looked at; the file is read in a child process
+    under memory, CPU-time and output limits (:mod:`gongkai.core.parsing.sandbox`).
+    """
+    check_may_import(actor, agency)
     guard(bool(data), "上传的文件是空的")
     guard(len(data) <= MAX_PREVIOUS_BYTES, "上传的文件超过20MB")
     guard(
         latest_version(agency, year - 1) is None,
         f"本平台已发布{year - 1}年度报告，跨年度核对以其为准，无需导入",
     )
-    previous = read_report(data, name)  # InputError (Chinese) when unreadable
+    previous = read_report_contained(data, name)  # InputError (Chinese) when unreadable
     guard(previous.year is not None, "未能从文件中识别报告年度，请确认上传的是年度报告")
     guard(
         previous.year == year - 1,

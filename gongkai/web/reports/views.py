@@ -134,6 +134,11 @@ def edit(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
 @require_POST
 def import_previous(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
     agency = _staff_agency(request, agency_id)
+    try:
+        services.check_may_import(request.user, agency)  # before the upload is touched
+    except GongkaiError as exc:
+        messages.error(request, str(exc))
+        return _back(agency, year)
     upload = request.FILES.get("previous")
     if upload is None:
         messages.error(request, "请选择上年度报告文件")
