@@ -84,6 +84,15 @@ STATUS_CODES = {
 }
 
 
+STATUS_MESSAGES = {
+    400: "请求无法解析：请求体应为有效的 JSON 对象（或按接口说明的表单格式）",
+    401: "缺少有效的接口令牌",
+    403: "无权办理",
+    404: "未找到该对象，或您无权查看",
+    405: "该接口不支持此请求方法",
+}
+
+
 def error_response(
     api: NinjaAPI,
     request: HttpRequest,
@@ -106,6 +115,16 @@ def _field(loc: Any) -> str:
     return ".".join(parts)
 
 
+def _problem(error: dict[str, Any]) -> str:
+    """Chinese for one pydantic error; bounds say which (“不能大于20”)."""
+    kind, ctx = str(error.get("type")), error.get("ctx") or {}
+    if kind in ("greater_than_equal", "greater_than") and "ge" in ctx:
+        return f"数值过小：不能小于{ctx['ge']}"
+    if kind in ("less_than_equal", "less_than") and "le" in ctx:
+        return f"数值过大：不能大于{ctx['le']}"
+    return FIELD_PROBLEMS.get(kind, str(error.get("msg", "")))
+
+
 def install_handlers(api: NinjaAPI) -> None:
     def domain(request: HttpRequest, exc: GongkaiError) -> HttpResponse:
         for cls, status, code in DOMAIN_ERRORS:
@@ -122,13 +141,7 @@ def install_handlers(api: NinjaAPI) -> None:
         return error_response(api, request, 400, "invalid_data", f"数据不符合要求：{text}", fields)
 
     def request_invalid(request: HttpRequest, exc: RequestInvalid) -> HttpResponse:
-        problems = [
-            {
-                "field": _field(e.get("loc", ())),
-                "problem": FIELD_PROBLEMS.get(str(e.get("type")), str(e.get("msg", ""))),
-            }
-            for e in exc.errors
-        ]
+        problems = [{"field": _field(e.get("loc", ())), "problem": _problem(e)} for e in exc.errors]
         summary = "；".join(f"{p['field']}：{p['problem']}" for p in problems)
         return error_response(
             api, request, 422, "invalid_request", f"请求不符合接口说明：{summary}", problems
@@ -162,7 +175,15 @@ def install_handlers(api: NinjaAPI) -> None:
             response["WWW-Authenticate"] = "Bearer"
             return response
         code = STATUS_CODES.get(exc.status_code, "http_error")
-        return error_response(api, request, exc.status_code, code, exc.message)
+        message = str(exc.message)
+        if not any("\u4e00" <= char <= "\u9fff" for char in message):
+            # ninja's own refusals are English ("Cannot parse request body"): say it in
+            # Chinese, keeping the original for developers.
+            chinese = STATUS_MESSAGES.get(
+                exc.status_code, f"请求未能处理（HTTP {exc.status_code}）"
+            )
+            return error_response(api, request, exc.status_code, code, chinese, {"reason": message})
+        return error_response(api, request, exc.status_code, code, message)
 
     def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         log.exception("接口请求处理失败：%s %s", request.method, request.path)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
+from django.utils import timezone
 from ninja import Schema
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from gongkai.core.applications.applicants import ApplicantType
@@ -15,12 +16,14 @@ from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.statuses import Status
 from gongkai.core.text_hygiene import text_problem
 
+T = TypeVar("T")
+
 # Texts of at least this maximum length are multi-line (descriptions, reasons, notes): line
 # breaks and tabs are allowed there, never in a name, a number or an address.
 MULTILINE_FROM = 1000
 
 
-def printable(value: Any, max_length: int | None) -> Any:
+def printable(value: T, max_length: int | None) -> T:
     """The API's intake rule for text (core.text_hygiene): unprintable characters refused
     with a Chinese message (``422 invalid_request``, problem ``unprintable_text``)."""
     if isinstance(value, str):
@@ -29,6 +32,43 @@ def printable(value: Any, max_length: int | None) -> Any:
         if problem is not None:
             raise PydanticCustomError("unprintable_text", problem)
     return value
+
+
+# Dates and years the API accepts: from 2008 (the 条例 took effect on 1 May 2008) to the end
+# of next year. Anything else is a typo or a probe, refused with 422 rather than reaching the
+# calendar or the database.
+FIRST_YEAR = 2008
+
+
+def last_year() -> int:
+    return int(timezone.localdate().year) + 1
+
+
+def sane_year(value: int) -> int:
+    if not FIRST_YEAR <= value <= last_year():
+        raise PydanticCustomError(
+            "year_out_of_range", f"年度应在{FIRST_YEAR}年至{last_year()}年之间（收到：{value}）"
+        )
+    return value
+
+
+def sane_date(value: T) -> T:
+    """A date (or the day of a datetime) within FIRST_YEAR … next year, else a 422."""
+    if isinstance(value, date) and not FIRST_YEAR <= value.year <= last_year():
+        raise PydanticCustomError(
+            "date_out_of_range",
+            f"日期应在{FIRST_YEAR}年1月1日至{last_year()}年12月31日之间（收到：{value.isoformat()}）",
+        )
+    return value
+
+
+Year = Annotated[
+    int,
+    Field(description=f"年度（{FIRST_YEAR}年至明年）", json_schema_extra={"minimum": FIRST_YEAR}),
+    AfterValidator(sane_year),
+]
+# Database ids: positive 64-bit integers (a bigger number is no id, and must not reach SQL).
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 def _max_length(schema: type[Schema], name: str | None) -> int | None:
@@ -47,7 +87,7 @@ class InputSchema(Schema):
     @field_validator("*", mode="after")
     @classmethod
     def _printable(cls, value: Any, info: ValidationInfo) -> Any:
-        return printable(value, _max_length(cls, info.field_name))
+        return sane_date(printable(value, _max_length(cls, info.field_name)))
 
 
 def required(max_length: int, description: str = "") -> Any:
@@ -157,7 +197,7 @@ class ApplicationPage(Schema):
 
 
 class RegisterIn(InputSchema):
-    agency_id: int = Field(description="受理机关（见 GET /agencies）")
+    agency_id: int = Field(ge=1, le=2**63 - 1, description="受理机关（见 GET /agencies）")
     channel: Channel
     arrived_at: datetime = Field(description="送达时间（ISO 8601；不带时区按北京时间）")
     applicant_type: ApplicantType

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -16,6 +16,7 @@ from builders_api import (
     two_agencies,
 )
 from django.test import Client
+from django.utils import timezone
 from web_builders import registered
 
 from gongkai.core.applications.channels import Channel
@@ -188,8 +189,12 @@ def test_domain_errors_have_status_and_stable_code(world: TwoAgencies) -> None:
     response = act(reviewer, app.pk, "decide", on="2025-03-04", outcome="ABANDONED_NO_SUPPLEMENT")
     assert response.status_code == 409
     # A date in the future.
-    response = act(handler, app.pk, "withdraw", on="2999-01-01")
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = act(handler, app.pk, "withdraw", on=tomorrow)
     assert response.status_code == 409 and "不能晚于今天" in response.json()["message"]
+    # A date beyond next year is no business date at all: refused by the schema.
+    response = act(handler, app.pk, "withdraw", on="2999-01-01")
+    assert response.status_code == 422 and "日期应在2008年1月1日至" in response.json()["message"]
     # A second extension.
     head = world.client("a", Role.OFFICE_HEAD)
     assert (

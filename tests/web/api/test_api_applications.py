@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from builders_api import API, TwoAgencies, api_client, json_of, two_agencies
+from django.utils import timezone
 from web_builders import registered
 
 from gongkai.core.applications.channels import Channel
@@ -179,8 +180,11 @@ def test_register_refusals(world: TwoAgencies) -> None:
     assert "applicant_name：不能为空" in body["message"]
     status, body = post(Role.REGISTRAR, register_body(world, channel="pigeon"))
     assert status == 422 and body["details"][0]["field"] == "channel"
-    status, body = post(Role.REGISTRAR, register_body(world, arrived_at="2999-01-01T10:00:00"))
+    tomorrow = f"{timezone.localdate() + timedelta(days=1)}T10:00:00"
+    status, body = post(Role.REGISTRAR, register_body(world, arrived_at=tomorrow))
     assert (status, body["code"]) == (409, "rule_violated") and "不能晚于今天" in body["message"]
+    status, body = post(Role.REGISTRAR, register_body(world, arrived_at="2999-01-01T10:00:00"))
+    assert (status, body["code"]) == (422, "invalid_request") and "日期应在" in body["message"]
     status, body = post(Role.REGISTRAR, register_body(world, contact_email="not-an-email"))
     assert (status, body["code"]) == (400, "invalid_data")
     assert body["details"]["contact_email"] and "Email" in body["message"]

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Router
+from ninja import Path, Router
 
 from gongkai.core.applications.actions import CaseFacts, allowed_actions
 from gongkai.core.applications.roles import ACTION_LABELS, Action
@@ -22,7 +22,7 @@ from gongkai.web.agencies.access import roles_of
 from gongkai.web.api import present
 from gongkai.web.api.auth import caller
 from gongkai.web.api.errors import ErrorOut
-from gongkai.web.api.schemas import ApplicationDetail, AvailableAction
+from gongkai.web.api.schemas import ApplicationDetail, AvailableAction, Id
 from gongkai.web.api.scoping import readable_application
 from gongkai.web.api.v1.steps import STEPS, Step
 from gongkai.web.applications.models import Application
@@ -48,7 +48,7 @@ def available_actions(app: Application, user: AbstractBaseUser) -> list[Action]:
     operation_id="application_actions",
     summary="当前可办理的环节",
 )
-def application_actions(request: HttpRequest, application_id: int) -> list[dict[str, str]]:
+def application_actions(request: HttpRequest, application_id: Path[Id]) -> list[dict[str, str]]:
     """按申请的当前状态和调用者在受理机关的岗位，列出现在可以办理的环节及其接口
     （与工作台案件页提供的环节相同）。"""
     user = caller(request)
@@ -66,7 +66,7 @@ def application_actions(request: HttpRequest, application_id: int) -> list[dict[
 
 
 def _endpoint(step: Step) -> Callable[..., Any]:
-    def perform(request: HttpRequest, application_id: int, payload: Any) -> dict[str, Any]:
+    def perform(request: HttpRequest, application_id: Path[Id], payload: Any) -> dict[str, Any]:
         user = caller(request)
         app = readable_application(user, application_id)
         step.perform(user, app.pk, payload, payload.on or timezone.localdate())
@@ -75,7 +75,7 @@ def _endpoint(step: Step) -> Callable[..., Any]:
     # Ninja reads the body's schema from the annotations: give it this step's schema.
     perform.__annotations__ = {
         "request": HttpRequest,
-        "application_id": int,
+        "application_id": Path[Id],
         "payload": step.body,
         "return": dict[str, Any],
     }

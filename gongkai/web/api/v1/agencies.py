@@ -17,7 +17,7 @@ from gongkai.web.agencies.access import readable_agencies
 from gongkai.web.api import present
 from gongkai.web.api.auth import caller
 from gongkai.web.api.errors import ErrorOut
-from gongkai.web.api.schemas import AgencyOut, FiguresOut, MeOut
+from gongkai.web.api.schemas import AgencyOut, FiguresOut, Id, MeOut, Year
 from gongkai.web.api.scoping import readable_agency
 from gongkai.web.applications.statistics import annual_report, figures
 from gongkai.web.applications.transitions import GuardFailed
@@ -75,7 +75,9 @@ def agencies(request: HttpRequest) -> list[dict[str, Any]]:
     operation_id="agency_annual_report",
     summary="年度报告表三（标准 JSON）",
 )
-def agency_annual_report(request: HttpRequest, agency_id: int, year: Path[int]) -> dict[str, Any]:
+def agency_annual_report(
+    request: HttpRequest, agency_id: Path[Id], year: Path[Year]
+) -> dict[str, Any]:
     """由本机关的办件按统计规则计算的表三（第三部分），以年度报告标准 JSON
     （annual-report/2021）给出；表二、表四不由办件产生，保持空白（null）。
     findings 列出表三相关的核对结果（按构造应当没有错误）。"""
@@ -97,7 +99,7 @@ def agency_annual_report(request: HttpRequest, agency_id: int, year: Path[int]) 
     operation_id="agency_figures",
     summary="年度报告正文所需数据",
 )
-def agency_figures(request: HttpRequest, agency_id: int, year: Path[int]) -> dict[str, Any]:
+def agency_figures(request: HttpRequest, agency_id: Path[Id], year: Path[Year]) -> dict[str, Any]:
     """按渠道的新收申请数、按期答复率、各办理结果的件数和占比，以及可直接引用的句子。"""
     agency = readable_agency(caller(request), agency_id)
     result = figures(agency, _year(year))

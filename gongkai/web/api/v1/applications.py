@@ -8,9 +8,10 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja import Status as Reply
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.channels import Channel
@@ -23,8 +24,10 @@ from gongkai.web.api.schemas import (
     ApplicationDetail,
     ApplicationPage,
     EventOut,
+    Id,
     RegisterIn,
     printable,
+    sane_date,
 )
 from gongkai.web.api.scoping import (
     readable_agency,
@@ -37,12 +40,14 @@ from gongkai.web.applications.models import Application
 router = Router(tags=["申请"])
 MAX_PAGE = 200
 COUNT_CAP = 1000
+# Deeper than this, page with the cursor (an offset makes the database skip rows one by one).
+MAX_OFFSET = 100_000
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 CONCLUDED = [s.value for s in Status if group_of(s) is Group.CONCLUDED]
 
 
 class ApplicationFilter(Schema):
-    agency: int | None = Field(None, description="只列出该机关的申请")
+    agency: int | None = Field(None, ge=1, le=2**63 - 1, description="只列出该机关的申请")
     status: list[Status] | None = Field(None, description="办理状态，可重复")
     open: bool | None = Field(None, description="true：未办结；false：已办结")
     channel: Channel | None = None
@@ -60,7 +65,10 @@ class ApplicationFilter(Schema):
         "不要用 offset；筛选条件须与第一页相同",
     )
     offset: int = Field(
-        0, ge=0, description="跳过的条数（旧式分页，翻得越深越慢；不能与 cursor 同时使用）"
+        0,
+        ge=0,
+        le=MAX_OFFSET,
+        description="跳过的条数（旧式分页，翻得越深越慢；不能与 cursor 同时使用）",
     )
     exact_count: bool = Field(
         False,
@@ -71,6 +79,19 @@ class ApplicationFilter(Schema):
     @classmethod
     def _printable(cls, value: str | None) -> str | None:
         return printable(value, None)
+
+    @field_validator("received_from", "received_to", "due_before", mode="after")
+    @classmethod
+    def _sane_date(cls, value: date | None) -> date | None:
+        return sane_date(value)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> ApplicationFilter:
+        if self.received_from and self.received_to and self.received_from > self.received_to:
+            raise PydanticCustomError(
+                "dates_out_of_order", "received_from（起）不能晚于 received_to（止）"
+            )
+        return self
 
 
 def filtered(cases: QuerySet[Application], filters: ApplicationFilter) -> QuerySet[Application]:
@@ -189,7 +210,7 @@ def register_application(request: HttpRequest, payload: RegisterIn) -> Reply:
     operation_id="application_detail",
     summary="申请详情",
 )
-def application_detail(request: HttpRequest, application_id: int) -> dict[str, object]:
+def application_detail(request: HttpRequest, application_id: Path[Id]) -> dict[str, object]:
     """申请人的证件号码和联系方式只向登记、承办、审核、负责人岗位完整显示，其他岗位部分隐去。"""
     user = caller(request)
     return present.detail(readable_application(user, application_id), user)
@@ -202,7 +223,7 @@ def application_detail(request: HttpRequest, application_id: int) -> dict[str, o
     operation_id="application_events",
     summary="办理记录",
 )
-def application_events(request: HttpRequest, application_id: int) -> list[dict[str, object]]:
+def application_events(request: HttpRequest, application_id: Path[Id]) -> list[dict[str, object]]:
     """该申请的全部办理记录（只追加、不可修改的审计记录），按时间顺序。"""
     app = readable_application(caller(request), application_id)
     return [present.event(e) for e in app.events.select_related("actor")]

@@ -21,7 +21,7 @@ from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from ninja import File, Form, Router, Schema, UploadedFile
+from ninja import File, Form, Path, Router, Schema, UploadedFile
 from pydantic import Field
 
 from gongkai.core.applications.roles import Action, require_role
@@ -30,7 +30,7 @@ from gongkai.web.agencies.access import roles_of
 from gongkai.web.api import present
 from gongkai.web.api.auth import caller
 from gongkai.web.api.errors import ApiRefusal, ErrorOut
-from gongkai.web.api.schemas import ApplicationDetail
+from gongkai.web.api.schemas import ApplicationDetail, Id
 from gongkai.web.api.scoping import readable_application
 from gongkai.web.api.v1.steps import ServeIn
 from gongkai.web.applications import handling
@@ -71,7 +71,7 @@ def _url(request: HttpRequest, name: str, **kwargs: Any) -> str:
     operation_id="application_letters",
     summary="文书列表",
 )
-def application_letters(request: HttpRequest, application_id: int) -> list[dict[str, Any]]:
+def application_letters(request: HttpRequest, application_id: Path[Id]) -> list[dict[str, Any]]:
     """该申请的文书（答复书、补正告知书等），按生成顺序，附 Word 和 PDF 的下载地址。
     与工作台一样，草稿也列出：issued_on 为空的尚未出具。"""
     app = readable_application(caller(request), application_id)
@@ -116,7 +116,7 @@ def application_letters(request: HttpRequest, application_id: int) -> list[dict[
     },
 )
 def application_letter_file(
-    request: HttpRequest, application_id: int, letter_id: int, fmt: Literal["docx", "pdf"]
+    request: HttpRequest, application_id: Path[Id], letter_id: Path[Id], fmt: Literal["docx", "pdf"]
 ) -> FileResponse:
     """与工作台的文书下载相同：能查看该申请的人即可下载；文件尚未生成时当场生成。"""
     app = readable_application(caller(request), application_id)
@@ -167,7 +167,7 @@ def _serve_with_proof(
 )
 def serve_with_proof_file(
     request: HttpRequest,
-    application_id: int,
+    application_id: Path[Id],
     payload: Form[ServeIn],
     proof_file: File[UploadedFile],
 ) -> dict[str, Any]:

@@ -39,13 +39,17 @@ class ReviewIn(InputSchema):
     on: OnDate = None
     conclusion: str = Field(description=_choices(handling.ReviewConclusion.choices))
     note: str = optional(2000)
-    handler_id: int | None = Field(None, description="指定承办人（本机关承办岗位用户的 id）")
+    handler_id: int | None = Field(
+        None, ge=1, le=2**63 - 1, description="指定承办人（本机关承办岗位用户的 id）"
+    )
 
 
 class RequestSupplementIn(InputSchema):
     on: OnDate = None
     items: str = required(5000, "一次性写明需要补正的事项")
-    period_wd: int | None = Field(None, ge=1, description="补正期限（工作日），不填用默认值")
+    period_wd: int | None = Field(
+        None, ge=1, le=365, description="补正期限（工作日），不填用默认值"
+    )
 
 
 class DateOnlyIn(InputSchema):
@@ -70,7 +74,7 @@ class FinishConsultationIn(InputSchema):
 
 class AssignIn(InputSchema):
     on: OnDate = None
-    unit_id: int = Field(description="本机关内设机构的 id")
+    unit_id: int = Field(ge=1, le=2**63 - 1, description="本机关内设机构的 id")
     instructions: str = required(5000, "交办事项")
     feedback_due: date | None = Field(None, description="反馈期限，不晚于答复期限")
 
@@ -83,7 +87,7 @@ class RecordFeedbackIn(InputSchema):
 
 class ApproveExtensionIn(InputSchema):
     on: OnDate = None
-    days: int = Field(ge=1, description="延长的工作日数（最多20）")
+    days: int = Field(ge=1, le=365, description="延长的工作日数（最多20）")
     reason: str = required(2000)
 
 
@@ -115,7 +119,7 @@ class WithdrawIn(InputSchema):
 class AssessFeeIn(InputSchema):
     on: OnDate = None
     method: Literal["per_application", "per_page"]
-    pages: int | None = Field(None, ge=1, description="按量计收的页数")
+    pages: int | None = Field(None, ge=1, le=1_000_000, description="按量计收的页数")
 
 
 class IssueFeeNoticeIn(InputSchema):
@@ -125,7 +129,7 @@ class IssueFeeNoticeIn(InputSchema):
 
 class RecordFeePaymentIn(InputSchema):
     on: OnDate = None
-    amount: int = Field(ge=0, description="实缴金额（元）")
+    amount: int = Field(ge=0, le=100_000_000, description="实缴金额（元）")
     receipt_number: str = optional(100)
 
 
