@@ -24,7 +24,7 @@ def test_stored_text_is_repaired(staff: Staff) -> None:
     Application.objects.filter(pk=app.pk).update(
         applicant_name="周\x01某\u202e",
         contact_address="人民路\t1号\u200b",
-        description="第一行\r\n第二行\x00\u2028第三行",
+        description="第一行\r\n第二行\x08\u2028第三行",
     )
     letter = Letter.objects.get(application=app, kind="reply")
     content = dict(letter.content)
