@@ -21,10 +21,8 @@ from collections.abc import Iterable
 from gongkai.core.errors import InputError
 from gongkai.core.parsing.limits import (
     MAX_DOCX_ENTRIES,
-    MAX_DOCX_ENTRY_RATIO,
-    MAX_DOCX_RATIO,
-    MAX_DOCX_UNCOMPRESSED,
     MAX_IMAGE_PIXELS,
+    check_zip_directory,
 )
 
 PDF, PNG, JPEG, OLE, ZIP, TEXT = "pdf", "png", "jpeg", "ole", "zip", "text"
@@ -217,20 +215,7 @@ def _zip_kind(data: bytes) -> str:
         raise InputError("ZIP 文件已损坏，无法打开。") from None
     with package:
         infos = package.infolist()
-        if len(infos) > MAX_DOCX_ENTRIES:
-            raise InputError(f"压缩包内有{len(infos)}个文件，超过上限，疑为恶意文件。")
-        total = sum(i.file_size for i in infos)
-        packed = max(sum(i.compress_size for i in infos), 1)
-        worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0.0)
-        if total > MAX_DOCX_UNCOMPRESSED or total / packed > MAX_DOCX_RATIO:
-            raise InputError(
-                f"压缩包解压后达{total // 1024 // 1024}MB（压缩比{total // packed}倍），"
-                "超过安全上限，疑为“压缩炸弹”。"
-            )
-        if worst > MAX_DOCX_ENTRY_RATIO:
-            raise InputError(
-                f"压缩包中有文件的压缩比达{worst:.0f}倍，超过安全上限，疑为“压缩炸弹”。"
-            )
+        check_zip_directory(infos, "压缩包")
         names = {i.filename for i in infos}
         kind = (
             DOCX

@@ -20,13 +20,7 @@ from typing import Any
 from gongkai.core.errors import InputError
 from gongkai.core.parsing.document import Cell, SourceDocument
 from gongkai.core.parsing.grid import Placement, build_grid, cell_text, join_parts
-from gongkai.core.parsing.limits import (
-    MAX_DOCX_ENTRIES,
-    MAX_DOCX_ENTRY_RATIO,
-    MAX_DOCX_RATIO,
-    MAX_DOCX_UNCOMPRESSED,
-    MAX_TABLE_CELLS,
-)
+from gongkai.core.parsing.limits import MAX_TABLE_CELLS, check_zip_directory
 from gongkai.core.parsing.text_layout import carries_text_layout, read_as_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,22 +40,9 @@ def check_container(data: bytes) -> None:
             infos = z.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise InputError("Word 文档已损坏（不是有效的 ZIP 容器），无法读取。") from exc
-    if len(infos) > MAX_DOCX_ENTRIES:
-        raise InputError(f"Word 文档包含{len(infos)}个部件，超过上限，疑为恶意文件，未读取。")
     if any(i.flag_bits & 0x1 for i in infos):
         raise InputError("Word 文档已加密（需要密码），无法读取；请另存为未加密的文档。")
-    total = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
-    worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0.0)
-    if total > MAX_DOCX_UNCOMPRESSED or total / packed > MAX_DOCX_RATIO:
-        raise InputError(
-            f"Word 文档解压后达{total // 1024 // 1024}MB（压缩比{total // packed}倍），"
-            "超过安全上限，疑为“压缩炸弹”，未读取。"
-        )
-    if worst > MAX_DOCX_ENTRY_RATIO:
-        raise InputError(
-            f"Word 文档中有部件的压缩比达{worst:.0f}倍，超过安全上限，疑为“压缩炸弹”，未读取。"
-        )
+    check_zip_directory(infos, "Word 文档")
     if "word/document.xml" not in {i.filename for i in infos}:
         raise InputError("ZIP 文件中没有 Word 文档正文（word/document.xml），无法读取。")
 

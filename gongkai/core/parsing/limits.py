@@ -6,6 +6,7 @@ expansion, OCR), and each refusal is an InputError with a Chinese message.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from gongkai.core.errors import InputError
@@ -27,12 +28,28 @@ MAX_DOCX_ENTRY_RATIO = 1000  # one highly repetitive part may compress well, not
 MAX_DOCX_ENTRIES = 5000
 
 # OFD (GB/T 33190): a ZIP container like DOCX, checked the same way from its directory
-MAX_OFD_UNCOMPRESSED = MAX_DOCX_UNCOMPRESSED
-MAX_OFD_RATIO = MAX_DOCX_RATIO
-MAX_OFD_ENTRY_RATIO = MAX_DOCX_ENTRY_RATIO
-MAX_OFD_ENTRIES = MAX_DOCX_ENTRIES
 MAX_OFD_PAGES = 300  # as for a PDF
 OFD_TIME_BUDGET_SECONDS = 60.0  # every page's objects
+
+
+def check_zip_directory(infos: list[zipfile.ZipInfo], what: str) -> None:
+    """Refuse a ZIP container (DOCX, OFD, an upload) whose directory alone shows a bomb:
+    too many parts, too much or too well compressed data. ``what`` names it ("Word 文档")."""
+    if len(infos) > MAX_DOCX_ENTRIES:
+        raise InputError(f"{what}包含{len(infos)}个部件，超过上限，疑为恶意文件，未读取。")
+    total = sum(i.file_size for i in infos)
+    packed = max(sum(i.compress_size for i in infos), 1)
+    worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0.0)
+    if total > MAX_DOCX_UNCOMPRESSED or total / packed > MAX_DOCX_RATIO:
+        raise InputError(
+            f"{what}解压后达{total // 1024 // 1024}MB（压缩比{total // packed}倍），"
+            "超过安全上限，疑为“压缩炸弹”，未读取。"
+        )
+    if worst > MAX_DOCX_ENTRY_RATIO:
+        raise InputError(
+            f"{what}中有部件的压缩比达{worst:.0f}倍，超过安全上限，疑为“压缩炸弹”，未读取。"
+        )
+
 
 # PDF
 MAX_PDF_PAGES = 300

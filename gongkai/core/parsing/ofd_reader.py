@@ -26,12 +26,9 @@ from gongkai.core.errors import InputError
 from gongkai.core.parsing.document import SourceDocument
 from gongkai.core.parsing.grid import cell_text
 from gongkai.core.parsing.limits import (
-    MAX_OFD_ENTRIES,
-    MAX_OFD_ENTRY_RATIO,
     MAX_OFD_PAGES,
-    MAX_OFD_RATIO,
-    MAX_OFD_UNCOMPRESSED,
     OFD_TIME_BUDGET_SECONDS,
+    check_zip_directory,
 )
 from gongkai.core.parsing.ofd_page import POINTS_PER_MM, PageObjects, local, numbers
 from gongkai.core.parsing.pdf_page import PageContent
@@ -49,22 +46,9 @@ def check_container(data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise InputError("OFD 文件已损坏（不是有效的 ZIP 容器），无法读取。") from exc
     infos = package.infolist()
-    if len(infos) > MAX_OFD_ENTRIES:
-        raise InputError(f"OFD 文件包含{len(infos)}个部件，超过上限，疑为恶意文件，未读取。")
     if any(i.flag_bits & 0x1 for i in infos):
         raise InputError("OFD 文件的部件已加密，无法读取；请提供未加密的文件。")
-    total = sum(i.file_size for i in infos)
-    packed = max(sum(i.compress_size for i in infos), 1)
-    worst = max((i.file_size / max(i.compress_size, 1) for i in infos), default=0.0)
-    if total > MAX_OFD_UNCOMPRESSED or total / packed > MAX_OFD_RATIO:
-        raise InputError(
-            f"OFD 文件解压后达{total // 1024 // 1024}MB（压缩比{total // packed}倍），"
-            "超过安全上限，疑为“压缩炸弹”，未读取。"
-        )
-    if worst > MAX_OFD_ENTRY_RATIO:
-        raise InputError(
-            f"OFD 文件中有部件的压缩比达{worst:.0f}倍，超过安全上限，疑为“压缩炸弹”，未读取。"
-        )
+    check_zip_directory(infos, "OFD 文件")
     if "OFD.xml" not in package.namelist():
         raise InputError("ZIP 文件中没有 OFD 入口文件（OFD.xml），不是 OFD 文档，无法读取。")
     return package

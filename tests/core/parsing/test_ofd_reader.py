@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bench.corpus import seed_reports
 from gongkai.core.errors import InputError
-from gongkai.core.parsing import ofd_reader
+from gongkai.core.parsing import limits, ofd_reader
 from gongkai.core.parsing.ofd_page import POINTS_PER_MM, PageObjects
 from gongkai.core.parsing.ofd_reader import read_ofd
 from gongkai.core.parsing.read import FORMAT_NAMES, read_report
@@ -290,10 +290,10 @@ def test_page_and_part_counts_are_limited(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(ofd_reader, "MAX_OFD_PAGES", 1)
     with pytest.raises(InputError, match="超过1页的上限"):
         read_ofd(two_pages)
-    monkeypatch.setattr(ofd_reader, "MAX_OFD_ENTRIES", 3)
+    monkeypatch.setattr(limits, "MAX_DOCX_ENTRIES", 3)
     with pytest.raises(InputError, match="部件"):
         read_ofd(two_pages)
-    monkeypatch.setattr(ofd_reader, "MAX_OFD_ENTRIES", 5000)
+    monkeypatch.setattr(limits, "MAX_DOCX_ENTRIES", 5000)
     monkeypatch.setattr(ofd_reader, "MAX_OFD_PAGES", 300)
     monkeypatch.setattr(ofd_reader, "OFD_TIME_BUDGET_SECONDS", -1.0)
     with pytest.raises(InputError, match="秒仍未读完"):
