@@ -8,6 +8,8 @@ name a header the proxy does not overwrite: a client could then choose its own a
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -24,3 +26,14 @@ def client_address(request: HttpRequest) -> str:
     header = client_ip_header()
     address = request.META.get(header) if header else None
     return (address or request.META.get("REMOTE_ADDR") or "unknown").split(",")[0].strip()
+
+
+def lockout_address(request: HttpRequest) -> str | None:
+    """The address the login lockout stores: a valid IP address, or None when there is none
+    (``client.login`` in tests, a proxy header holding junk). The lockout's table stores it
+    as an IP address type on PostgreSQL, which refuses anything else."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None

@@ -219,7 +219,7 @@ GONGKAI_LOGIN_ADDRESS_FAILURE_LIMIT = int(
 )
 GONGKAI_CLIENT_IP_HEADER = os.environ.get("GONGKAI_CLIENT_IP_HEADER", "")
 AXES_HANDLER = "gongkai.web.api.login_security.LockoutHandler"
-AXES_CLIENT_IP_CALLABLE = "gongkai.web.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "gongkai.web.client_address.lockout_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gongkai.web.api.login_security.lockout_response"
 AXES_VERBOSE = False
