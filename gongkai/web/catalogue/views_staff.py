@@ -95,13 +95,22 @@ def manage(request: HttpRequest) -> HttpResponse:
     return render(request, "catalogue/staff/choose.html", {"agencies": agencies})
 
 
+def _year_param(request: HttpRequest, default: int) -> int:
+    """``?year=`` as a year the 条例 can have a report for (2008 on); anything else: default."""
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if 2008 <= year <= timezone.localdate().year + 1 else default
+
+
 @login_required
 def dashboard(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = _agency(request, agency_id)
     today = timezone.localdate()
     items = CatalogueItem.objects.filter(agency=agency)
     counts = {STATUS_LABELS[s]: items.filter(status=s.value).count() for s in ItemStatus}
-    year = int(request.GET.get("year", today.year - 1))
+    year = _year_param(request, today.year - 1)
     return render(
         request,
         "catalogue/staff/dashboard.html",
@@ -392,7 +401,7 @@ def documents(request: HttpRequest, agency_id: int) -> HttpResponse:
             "已登记",
         ):
             return redirect("catalogue:documents", agency.pk)
-    year = int(request.GET.get("year", timezone.localdate().year - 1))
+    year = _year_param(request, timezone.localdate().year - 1)
     return render(
         request,
         "catalogue/staff/documents.html",

@@ -218,3 +218,13 @@ def test_search_falls_back_to_partial_matches(client: Client, staff: Staff) -> N
     text = page(client, f"/catalogue/{staff.agency.pk}/search/?q=户籍办理")
     assert "部分匹配" in text and f"items/{guide.pk}/" in text and "交通信号灯" not in text
     assert "<mark>户籍</mark>" in text
+
+
+def test_a_year_that_is_not_one_shows_the_default_year(staff: Staff) -> None:
+    head = logged_in("office_head")
+    for year in ("abc", "0", "782", "99999999999999999999"):
+        for url in (
+            f"/catalogue/manage/{staff.agency.pk}/?year={year}",
+            f"/catalogue/manage/{staff.agency.pk}/documents/?year={year}",
+        ):
+            assert head.get(url).status_code == 200, url  # was a 500 for "abc"
