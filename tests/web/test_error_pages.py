@@ -48,11 +48,13 @@ def test_a_failing_view_gives_a_chinese_500_with_the_id_and_the_log_has_the_trac
         if type(h) is logging.StreamHandler and h.level == logging.ERROR
     )
     stderr = io.StringIO()
-    previous = stderr_handler.setStream(stderr)
+    # Swapped without setStream, which flushes the old stream: the handler was made with
+    # the sys.stderr of the moment, which under pytest's capture may be closed by now.
+    previous, stderr_handler.stream = stderr_handler.stream, stderr
     try:
         response = Client(raise_request_exception=False).get("/test-errors/boom/")
     finally:
-        stderr_handler.setStream(previous)
+        stderr_handler.stream = previous
     assert response.status_code == 500
     rid = request_id(response)
     page = response.content.decode()
