@@ -24,10 +24,13 @@ def request_id(response: object) -> str:
 
 
 def flush_logs() -> None:
+    """Flush the log file's handlers (only those: a stderr handler may hold a stream that
+    pytest's capture has closed since it was made)."""
     for handler in (
         logging.getLogger("gongkai").handlers + logging.getLogger("django.request").handlers
     ):
-        handler.flush()
+        if isinstance(handler, logging.FileHandler):
+            handler.flush()
 
 
 def test_every_response_has_a_request_id_and_a_sane_offered_one_is_kept() -> None:
