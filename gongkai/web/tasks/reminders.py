@@ -3,8 +3,9 @@ mail listing it.
 
 An app takes part by defining ``collect(today) -> Iterable[Reminder]`` in its ``reminders``
 module (found in ``INSTALLED_APPS`` order, like the demo hooks); the cases' own reminders
-(due soon, overdue, supplement periods run out) are in :mod:`.case_reminders`. Sending is
-idempotent per person, day and item, so running the job twice sends nothing twice.
+(due soon, overdue, supplement periods run out) are ``gongkai.web.applications.reminders``.
+This module imports no app: it sits below them all. Sending is idempotent per person, day and
+item, so running the job twice sends nothing twice.
 """
 
 from __future__ import annotations
@@ -51,9 +52,7 @@ Collector = Callable[[date], Iterable[Reminder]]
 
 
 def collectors() -> list[Collector]:
-    from gongkai.web.tasks.case_reminders import collect as case_reminders
-
-    found: list[Collector] = [case_reminders]
+    found: list[Collector] = []
     for config in apps.get_app_configs():
         if not config.name.startswith("gongkai.web."):
             continue

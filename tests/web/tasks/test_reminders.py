@@ -11,8 +11,8 @@ from web_builders import Staff, registered
 
 from gongkai.core.applications.roles import Role
 from gongkai.web.applications.config import work_calendar
+from gongkai.web.applications.reminders import collect as case_reminders
 from gongkai.web.tasks import reminders
-from gongkai.web.tasks.case_reminders import collect as case_reminders
 from gongkai.web.tasks.reminders import DUE_SOON, OVERDUE, gather, send_reminders
 
 ALL_COLLECTORS = reminders.collectors
@@ -34,7 +34,7 @@ def _with_emails(staff: Staff) -> None:
 @pytest.mark.django_db
 def test_other_apps_reminders_are_collected_too() -> None:
     names = {f"{c.__module__}.{c.__name__}" for c in ALL_COLLECTORS()}
-    assert "gongkai.web.tasks.case_reminders.collect" in names
+    assert "gongkai.web.applications.reminders.collect" in names
     assert "gongkai.web.reports.reminders.collect" in names
 
 

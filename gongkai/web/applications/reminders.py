@@ -1,4 +1,7 @@
-"""Reminders from the applications themselves: the answer clock and the supplement period."""
+"""Reminders from the applications themselves: the answer clock and the supplement period.
+
+Found by the daily job like every app's ``reminders`` module (:mod:`gongkai.web.tasks.reminders`),
+so the job queue app below knows nothing of cases."""
 
 from __future__ import annotations
 
