@@ -1,11 +1,19 @@
 """Running the reader over a batch of inputs with a progress bar; one bad file never
-stops the batch, it is reported and the rest go on."""
+stops the batch, it is reported and the rest go on.
+
+A batch of files is read by several worker processes at once (one per core by default,
+``--jobs``); the outcomes still come out in the order of the inputs, as a single process
+would give them. A process per core is what makes a folder of thousands of reports read at
+near the speed of reading its bytes: the reader is pure Python, one report at a time.
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from gongkai.cli.inputs import expand, iter_inputs
@@ -21,16 +29,83 @@ class Outcome:
     error: str | None = None
 
 
+# Below this many files a pool's start-up costs more than it saves.
+PARALLEL_FROM = 8
+# Files handed to a worker at a time: few enough to keep every core busy to the end.
+CHUNK = 8
+
+
 def run_batch(
-    paths: list[str], *, debug: bool = False, previous: AnnualReport | None = None
+    paths: list[str],
+    *,
+    debug: bool = False,
+    previous: AnnualReport | None = None,
+    jobs: int | None = None,
 ) -> Iterator[Outcome]:
+    """Outcomes of reading each input, in input order. ``jobs``: worker processes (None:
+    one per available core; 1: read in this process)."""
     names = expand(paths)
+    outcomes = _outcomes(names, debug, previous, worker_count(jobs, names))
     if len(names) <= 1 or not _may_be_terminal():
         # No progress bar to draw: rich (a tenth of the start-up) is not even imported.
-        for name, data in iter_inputs(names):
-            yield _one(name, data, debug, previous)
+        yield from outcomes
         return
-    yield from _with_progress(names, debug, previous)
+    yield from _with_progress(outcomes, len(names))
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="同时读取的进程数（默认每个处理器核心一个；1 表示不开子进程）",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"进程数应为正整数，实为「{text}」")
+    return n
+
+
+def worker_count(jobs: int | None, names: list[str]) -> int:
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if len(names) < PARALLEL_FROM or "-" in names:
+        return 1  # standard input is read once, here
+    return max(1, min(jobs or 1, len(names) // CHUNK or 1))
+
+
+def _outcomes(
+    names: list[str], debug: bool, previous: AnnualReport | None, workers: int
+) -> Iterator[Outcome]:
+    if workers == 1:
+        return (_one(name, data, debug, previous) for name, data in iter_inputs(names))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    # map() submits every chunk now, so the workers are forked here, before the progress
+    # bar starts a thread of its own.
+    results = pool.map(_read_one, [(n, debug, previous) for n in names], chunksize=CHUNK)
+    return _drain(pool, results)
+
+
+def _drain(pool: ProcessPoolExecutor, results: Iterator[Outcome]) -> Iterator[Outcome]:
+    try:
+        yield from results
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _read_one(args: tuple[str, bool, AnnualReport | None]) -> Outcome:
+    """A worker's unit: the file is read in the worker, so only names and results travel."""
+    name, debug, previous = args
+    for _, data in iter_inputs([name]):
+        return _one(name, data, debug, previous)
+    raise AssertionError("iter_inputs yields one item per name")
 
 
 def _may_be_terminal() -> bool:
@@ -43,9 +118,7 @@ def _may_be_terminal() -> bool:
         return False
 
 
-def _with_progress(
-    names: list[str], debug: bool, previous: AnnualReport | None
-) -> Iterator[Outcome]:
+def _with_progress(outcomes: Iterator[Outcome], total: int) -> Iterator[Outcome]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -66,9 +139,9 @@ def _with_progress(
         disable=not stderr.is_terminal,
         transient=True,
     ) as progress:
-        task = progress.add_task("", total=len(names), rate="")
-        for done, (name, data) in enumerate(iter_inputs(names), start=1):
-            yield _one(name, data, debug, previous)
+        task = progress.add_task("", total=total, rate="")
+        for done, outcome in enumerate(outcomes, start=1):
+            yield outcome
             elapsed = progress.tasks[0].elapsed or 0.0
             rate = f"{done / elapsed:.1f} 份/秒" if elapsed > 0 else ""
             progress.update(task, advance=1, rate=rate)

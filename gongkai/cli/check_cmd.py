@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
-from gongkai.cli.batch import report_unreadable, run_batch
+from gongkai.cli.batch import add_jobs_option, report_unreadable, run_batch
 from gongkai.cli.inputs import read_input
 from gongkai.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
 from gongkai.core.parsing.read import read_report
@@ -34,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--previous", metavar="PATH", help="上一年度的报告，用于跨年度校验")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.previous:
         previous = read_report(read_input(args.previous), args.previous)
     status = EXIT_OK
-    for outcome in run_batch(args.paths, debug=args.debug, previous=previous):
+    for outcome in run_batch(args.paths, debug=args.debug, previous=previous, jobs=args.jobs):
         if outcome.report is None:
             report_unreadable(outcome)
             status = EXIT_UNREADABLE

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from gongkai.cli.batch import Outcome, report_unreadable, run_batch
+from gongkai.cli.batch import Outcome, add_jobs_option, report_unreadable, run_batch
 from gongkai.cli.main import EXIT_OK, EXIT_UNREADABLE
 from gongkai.core.report.jsonio import report_to_json
 from gongkai.core.report.model import AnnualReport, Severity, cell_paths
@@ -24,11 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("json", "csv", "text"), default="json")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    outcomes = run_batch(args.paths, debug=args.debug)
+    outcomes = run_batch(args.paths, debug=args.debug, jobs=args.jobs)
     status = EXIT_OK
     if args.format == "csv":
         writer: Any = None
