@@ -62,11 +62,33 @@ def prepare(text: str) -> str:
     return re.sub(r"〔[^〕]*〕", "", text)
 
 
+# A printed line that ends a paragraph: a sentence end, perhaps closed by a quote or bracket
+# (a ";" or ":" goes on: lists run on after them). A line that begins an enumerated heading
+# ("(二)", "三、", "1.") starts one. A line a PDF happened to break right after "。" is taken
+# as a paragraph end, as every line was before.
+_PARAGRAPH_END = re.compile(r"[。!?][\"'”’)」』\]]*\s*$")
+_PARAGRAPH_START = re.compile(
+    r"^\s*(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、](?!\d))"
+)
+
+
 @lru_cache(maxsize=256)
 def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs, with a paragraph that a PDF printed over several lines joined
+    again: a rule reads a sentence whole whatever the page width made of it (a line break
+    between "主动公开21件、" and "依申请公开3件、不予公开1件" must not leave the second line
+    looking like a statement about applications)."""
     # Cached for one report (cleared before each run): every narrative rule reads the same
     # sections. Not across reports: a report's speed is its own work, not a neighbour's.
-    return [p for p in prepare(text).split("\n") if p.strip()]
+    joined: list[str] = []
+    for line in prepare(text).split("\n"):
+        if not line.strip():
+            continue
+        if joined and not _PARAGRAPH_END.search(joined[-1]) and not _PARAGRAPH_START.match(line):
+            joined[-1] += line.strip()
+        else:
+            joined.append(line)
+    return joined
 
 
 _CLAUSE_END = re.compile(r"[,;。!?]")
