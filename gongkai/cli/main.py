@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "gongkai.cli.serve_cmd",
     "gongkai.cli.report_cmd",
     "gongkai.cli.backup_cmd",
+    "gongkai.cli.explore_cmd",
 )
 
 EXIT_OK = 0

@@ -43,7 +43,7 @@ class Corpus:
     disagreements: pl.DataFrame  # agency, year, cell, the values the sources printed
     findings: pl.DataFrame  # findings of the counted reports
     sentences: pl.DataFrame  # report_id, sentence hash (year numbers masked)
-    sections: pl.DataFrame  # report_id, section, hash and length of its masked text
+    sections: pl.DataFrame  # report_id, section, hashes (figures kept / masked), length
 
 
 def _num(path: str) -> pl.Expr:
@@ -261,6 +261,7 @@ def _narratives(datasets: list[Path], shas: pl.DataFrame) -> dict[str, pl.DataFr
         "report_id",
         "section",
         h=pl.col("masked").str.replace_all(r"\s", "").hash(),
+        bare=pl.col("masked").str.replace_all(r"[\s0-9０-９.]", "").hash(),
         length=pl.col("masked").str.len_chars(),
     )
     return {"sentences": sentences, "sections": sections}

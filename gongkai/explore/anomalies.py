@@ -1,0 +1,223 @@
+"""Anomalies, each with one Chinese sentence that says what was seen and against what.
+
+- ``peer``: applications received far from agencies of the same kind and level that year
+  (robust z on log(1 + x) with the median and MAD, and a ratio to the peers' median);
+- ``history``: far from the agency's own median over its years (at least three);
+- ``repeat``: 表三 and 表四 identical to last year's, with enough non-zero figures that
+  a repetition cannot be a quiet year;
+- ``copy``: the narrative repeats last year's sentences (year numbers masked);
+- ``cross_copy``: a long section identical, word for word, to another agency's that year.
+All are joins and window expressions over the corpus frames.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from gongkai.core.report import labels as L
+from gongkai.explore.corpus import Corpus
+
+PEER_Z = 4.0
+PEER_RATIO = 6.0
+PEER_MIN_GROUP = 8
+HISTORY_RATIO = 5.0
+MIN_DIFFERENCE = 20.0  # a jump of a few applications is never an anomaly
+REPEAT_MIN_NONZERO = 10
+COPY_SIMILARITY = 0.9
+COPY_MIN_SENTENCES = 8
+CROSS_MIN_LENGTH = 60
+CROSS_MAX_AGENCIES = 3  # a text shared by more is boilerplate, not a copy
+
+COLUMNS = ("agency", "year", "kind", "level", "type", "score", "explanation")
+TYPE_LABELS = {
+    "peer": "远离同类机关",
+    "history": "远离自身历年",
+    "repeat": "数字与上年完全相同",
+    "copy": "正文照抄上年",
+    "cross_copy": "正文与其他机关相同",
+}
+
+
+def _fmt(expr: pl.Expr) -> pl.Expr:
+    return expr.round(0).cast(pl.Int64).cast(pl.String)
+
+
+def peer_outliers(c: Corpus) -> pl.DataFrame:
+    group = ["kind", "level", "year"]
+    r = c.reports.with_columns(lx=pl.col("received").fill_null(0).log1p())
+    r = r.with_columns(
+        med=pl.col("lx").median().over(group),
+        n=pl.len().over(group),
+        med_x=pl.col("received").median().over(group),
+    ).with_columns(mad=(pl.col("lx") - pl.col("med")).abs().median().over(group) * 1.4826)
+    r = r.with_columns(z=(pl.col("lx") - pl.col("med")) / pl.max_horizontal("mad", pl.lit(0.25)))
+    hits = r.filter(
+        (pl.col("n") >= PEER_MIN_GROUP)
+        & (pl.col("z").abs() >= PEER_Z)
+        & ((pl.col("received") - pl.col("med_x")).abs() >= MIN_DIFFERENCE)
+        & (
+            (pl.col("received") >= PEER_RATIO * pl.max_horizontal("med_x", pl.lit(1.0)))
+            | (pl.col("received") * PEER_RATIO <= pl.col("med_x"))
+        )
+    )
+    return hits.select(
+        "agency",
+        "year",
+        "kind",
+        "level",
+        type=pl.lit("peer"),
+        score=pl.col("z").abs(),
+        explanation=pl.format(
+            "{}{}年收到申请{}件，同类同级的{}家机关（{}{}）中位数为{}件，相差{}倍。",
+            "agency",
+            "year",
+            _fmt(pl.col("received")),
+            "n",
+            "level",
+            "kind",
+            _fmt(pl.col("med_x")),
+            (
+                pl.max_horizontal("received", "med_x")
+                / pl.max_horizontal(pl.min_horizontal("received", "med_x"), pl.lit(1.0))
+            )
+            .round(1)
+            .cast(pl.String),
+        ),
+    )
+
+
+def history_outliers(c: Corpus) -> pl.DataFrame:
+    r = c.reports.with_columns(
+        med=pl.col("received").median().over("agency"), years=pl.len().over("agency")
+    )
+    ratio = pl.col("received") / pl.max_horizontal("med", pl.lit(1.0))
+    hits = r.filter(
+        (pl.col("years") >= 3)
+        & ((pl.col("received") - pl.col("med")).abs() >= MIN_DIFFERENCE)
+        & ((ratio >= HISTORY_RATIO) | (ratio <= 1 / HISTORY_RATIO))
+    )
+    return hits.select(
+        "agency",
+        "year",
+        "kind",
+        "level",
+        type=pl.lit("history"),
+        score=ratio.log().abs(),
+        explanation=pl.format(
+            "{}{}年收到申请{}件，该机关{}个年度的中位数为{}件，约为常年的{}倍。",
+            "agency",
+            "year",
+            _fmt(pl.col("received")),
+            "years",
+            _fmt(pl.col("med")),
+            ratio.round(1).cast(pl.String),
+        ),
+    )
+
+
+def _previous(c: Corpus, cols: list[str]) -> pl.DataFrame:
+    return c.reports.select("agency", pl.col("year") + 1, *cols)
+
+
+def repeated_years(c: Corpus) -> pl.DataFrame:
+    last = _previous(c, ["leaves"]).rename({"leaves": "last_leaves"})
+    hits = c.reports.join(last, on=["agency", "year"]).filter(
+        (pl.col("leaves") == pl.col("last_leaves")) & (pl.col("nonzero") >= REPEAT_MIN_NONZERO)
+    )
+    return hits.select(
+        "agency",
+        "year",
+        "kind",
+        "level",
+        type=pl.lit("repeat"),
+        score=pl.col("nonzero").cast(pl.Float64),
+        explanation=pl.format(
+            "{}{}年表三、表四的数字与{}年完全相同（其中{}个非零数字），疑似沿用上年数据。",
+            "agency",
+            "year",
+            pl.col("year") - 1,
+            "nonzero",
+        ),
+    )
+
+
+def copied_narratives(c: Corpus) -> pl.DataFrame:
+    ids = c.reports.select("report_id", "agency", "year", "kind", "level")
+    sent = c.sentences.join(ids.select("report_id", "agency", "year"), on="report_id")
+    sizes = sent.group_by("report_id").agg(n=pl.len())
+    last = sent.select("agency", pl.col("year") + 1, "h", last_id="report_id")
+    shared = (
+        sent.join(last, on=["agency", "year", "h"])
+        .group_by("report_id", "last_id")
+        .agg(same=pl.len())
+    )
+    pairs = (
+        shared.join(sizes, on="report_id")
+        .join(sizes.rename({"report_id": "last_id", "n": "last_n"}), on="last_id")
+        .with_columns(sim=pl.col("same") / (pl.col("n") + pl.col("last_n") - pl.col("same")))
+        .filter((pl.col("sim") >= COPY_SIMILARITY) & (pl.col("n") >= COPY_MIN_SENTENCES))
+        .join(ids, on="report_id")
+    )
+    return pairs.select(
+        "agency",
+        "year",
+        "kind",
+        "level",
+        type=pl.lit("copy"),
+        score=pl.col("sim"),
+        explanation=pl.format(
+            "{}{}年报告正文的{}句中有{}句与{}年报告相同（相似度{}%），疑似照抄上年。",
+            "agency",
+            "year",
+            "n",
+            "same",
+            pl.col("year") - 1,
+            (pl.col("sim") * 100).round(0).cast(pl.Int64),
+        ),
+    )
+
+
+def cross_copies(c: Corpus) -> pl.DataFrame:
+    ids = c.reports.select("report_id", "agency", "year", "kind", "level")
+    long = c.sections.filter(pl.col("length") >= CROSS_MIN_LENGTH).join(ids, on="report_id")
+    # Figures masked: a template filled with other numbers is still the same template, and
+    # a template used by many agencies (in any year) is boilerplate, not a copy.
+    groups = long.with_columns(
+        everywhere=pl.col("agency").n_unique().over("section", "bare"),
+        agencies=pl.col("agency").n_unique().over("year", "section", "h"),
+        sharing=pl.col("agency").unique().sort().str.join("、").over("year", "section", "h"),
+    ).filter(
+        (pl.col("agencies") >= 2)
+        & (pl.col("agencies") <= CROSS_MAX_AGENCIES)
+        & (pl.col("everywhere") <= CROSS_MAX_AGENCIES)
+    )
+    hits = groups.unique(["agency", "year"], keep="first")
+    return hits.select(
+        "agency",
+        "year",
+        "kind",
+        "level",
+        type=pl.lit("cross_copy"),
+        score=pl.col("length").cast(pl.Float64),
+        explanation=pl.format(
+            "{}{}年报告的“{}”部分（{}字）与同年其他机关的一字不差，共用这段文字的机关：{}。",
+            "agency",
+            "year",
+            pl.col("section").replace(L.SECTION_TITLES),
+            "length",
+            pl.col("sharing"),
+        ),
+    )
+
+
+def detect(c: Corpus) -> pl.DataFrame:
+    """Every anomaly found, strongest first within each type."""
+    found = [
+        peer_outliers(c),
+        history_outliers(c),
+        repeated_years(c),
+        copied_narratives(c),
+        cross_copies(c),
+    ]
+    out = pl.concat([f.cast({"year": pl.Int32}) for f in found], how="vertical_relaxed")
+    return out.select(COLUMNS).sort(["type", "score"], descending=[False, True])
