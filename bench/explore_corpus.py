@@ -342,8 +342,7 @@ def generate(out: Path, options: Options | None = None) -> Truth:
     rng = random.Random(o.seed)
     agencies = make_agencies(max(1, o.reports // len(YEARS)), rng)
     truth = Truth(agencies=[_agency_truth(a) for a in agencies])
-    results: list[dict[str, Any]] = []
-    narratives: list[dict[str, Any]] = []
+    sink = _Sink(o.write_json)
     for agency in agencies:
         carried: dict[str, int] = {}
         previous: AnnualReport | None = None
@@ -378,7 +377,7 @@ def generate(out: Path, options: Options | None = None) -> Truth:
                     variant = copy.deepcopy(report)
                     variant.table2["administrative_penalty"] += 1  # the PDF read one cell otherwise
                 result = _result(variant, agency, year, source)
-                results.append(result)
+                sink.add(result)
                 truth.reports.append(
                     {
                         "sha256": result["sha256"],
@@ -388,14 +387,43 @@ def generate(out: Path, options: Options | None = None) -> Truth:
                         "source": source,
                     }
                 )
-                narratives += [
-                    {"sha256": result["sha256"], "section": s["key"], "text": s["text"]}
-                    for s in result["report"]["sections"]
-                ]
             previous = report
-    _plant_cross_copies(results, narratives, truth, rng, o)
-    _write(out, results, narratives, truth, o)
+    sink.flush()
+    _plant_cross_copies(sink, truth, rng, o)
+    _write(out, sink, truth, o)
     return truth
+
+
+class _Sink:
+    """The tables as they grow, turned into frames every few thousand reports so that a
+    100,000-report corpus never holds its JSON in memory (only with ``write_json``)."""
+
+    def __init__(self, keep_results: bool) -> None:
+        self.keep = keep_results
+        self.results: list[dict[str, Any]] = []
+        self.rows: list[dict[str, Any]] = []
+        self.texts: list[dict[str, Any]] = []
+        self.findings: list[dict[str, Any]] = []
+        self.frames: list[pl.DataFrame] = []
+        self.text_frames: list[pl.DataFrame] = []
+
+    def add(self, result: dict[str, Any]) -> None:
+        self.rows.append(wide_row(result))
+        self.findings += finding_rows(result)
+        self.texts += [
+            {"sha256": result["sha256"], "section": s["key"], "text": s["text"]}
+            for s in result["report"]["sections"]
+        ]
+        if self.keep:
+            self.results.append(result)
+        if len(self.rows) >= 5000:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.frames.append(pl.DataFrame(self.rows, infer_schema_length=None))
+            self.text_frames.append(pl.DataFrame(self.texts))
+            self.rows, self.texts = [], []
 
 
 def _draw_planted(
@@ -403,14 +431,20 @@ def _draw_planted(
 ) -> list[str]:
     if previous is None:
         return []
-    kinds = []
-    for kind in ("spike", "repeat", "copy"):
-        if rng.random() < o.anomaly_rate:
-            kinds.append(kind)
-    nonzero = sum(1 for row in previous.table3.values() for v in row.values() if v)
-    if "repeat" in kinds and nonzero < 12:
-        kinds.remove("repeat")  # a repeated year of zeros is no anomaly anyone could see
-    if "spike" in kinds and ("repeat" in kinds or agency.size < 3):
+    leaves = [
+        previous.table3[row][col]
+        for row in (*L.T3_OUTCOME_ROWS, "carried_over")
+        for col in L.T3_APPLICANT_COLUMNS
+    ] + [previous.table4[f"{b}_{leaf}"] for b in L.T4_BLOCKS for leaf in L.T4_LEAVES]
+    # Planted only where anyone could see them: a repeated year of zeros or a small
+    # agency's jump of a few applications is no anomaly.
+    eligible = {
+        "spike": agency.size >= 3,
+        "repeat": sum(1 for v in leaves if v) >= 12,
+        "copy": True,
+    }
+    kinds = [k for k, ok in eligible.items() if ok and rng.random() < o.anomaly_rate]
+    if "spike" in kinds and "repeat" in kinds:
         kinds.remove("spike")
     return kinds
 
@@ -424,13 +458,7 @@ def _result(report: AnnualReport, agency: Agency, year: int, source: str) -> dic
     return {"path": path, "sha256": sha, "status": status, "report": data}
 
 
-def _plant_cross_copies(
-    results: list[dict[str, Any]],
-    narratives: list[dict[str, Any]],
-    truth: Truth,
-    rng: random.Random,
-    o: Options,
-) -> None:
+def _plant_cross_copies(sink: _Sink, truth: Truth, rng: random.Random, o: Options) -> None:
     """Copy one agency's 存在的主要问题 section into another agency's report of that year."""
     by_year: dict[int, list[int]] = {}
     for i, row in enumerate(truth.reports):
@@ -438,24 +466,38 @@ def _plant_cross_copies(
             by_year.setdefault(row["year"], []).append(i)
     planted = {(p["agency_id"], p["year"]) for p in truth.planted}
     planted |= {(r["agency_id"], r["year"]) for r in truth.reports if r["source"] == "pdf"}
-    index = {(n["sha256"], n["section"]): n for n in narratives}
+    # a year copied into the next must stay as it was copied
+    planted |= {(p["agency_id"], p["year"] - 1) for p in truth.planted if p["kind"] == "copy"}
+    pairs: dict[str, str] = {}  # destination sha → source sha
     for year, rows in by_year.items():
         for _ in range(round(len(rows) * o.anomaly_rate)):
             src, dst = rng.sample(rows, 2)
             s, d = truth.reports[src], truth.reports[dst]
             if (d["agency_id"], year) in planted or (s["agency_id"], year) in planted:
                 continue
-            text = index[(s["sha256"], "problems")]["text"]
-            index[(d["sha256"], "problems")]["text"] = text
-            for section in results[dst]["report"]["sections"]:
-                if section["key"] == "problems":
-                    section["text"] = text
+            pairs[d["sha256"]] = s["sha256"]
             planted |= {(d["agency_id"], year), (s["agency_id"], year)}
             truth.planted.append({"agency_id": d["agency_id"], "year": year, "kind": "cross_copy"})
             # the agency copied from shows the same text: finding it is no false alarm
             truth.planted.append(
                 {"agency_id": s["agency_id"], "year": year, "kind": "cross_copy_source"}
             )
+    texts = pl.concat(sink.text_frames)
+    problems = texts.filter(pl.col("section") == "problems")
+    copied = (
+        pl.DataFrame({"sha256": list(pairs), "src": list(pairs.values())})
+        .join(problems.select(src="sha256", copied="text"), on="src")
+        .select("sha256", "copied", section=pl.lit("problems"))
+    )
+    texts = texts.join(copied, on=["sha256", "section"], how="left").select(
+        "sha256", "section", text=pl.coalesce("copied", "text")
+    )
+    sink.text_frames = [texts]
+    by_sha = {r["sha256"]: r for r in sink.results}
+    for dst, text in copied.select("sha256", "copied").iter_rows():
+        for section in by_sha[dst]["report"]["sections"] if dst in by_sha else ():
+            if section["key"] == "problems":
+                section["text"] = text
 
 
 def _agency_truth(a: Agency) -> dict[str, Any]:
@@ -464,18 +506,10 @@ def _agency_truth(a: Agency) -> dict[str, Any]:
     return d
 
 
-def _write(
-    out: Path,
-    results: list[dict[str, Any]],
-    narratives: list[dict[str, Any]],
-    truth: Truth,
-    o: Options,
-) -> None:
+def _write(out: Path, sink: _Sink, truth: Truth, o: Options) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    reports = pl.DataFrame([wide_row(r) for r in results], infer_schema_length=None)
-    findings = pl.DataFrame(
-        [row for r in results for row in finding_rows(r)], infer_schema_length=None
-    )
+    reports = pl.concat(sink.frames, how="diagonal_relaxed")
+    findings = pl.DataFrame(sink.findings, infer_schema_length=None)
     cell_cols = [c for c in reports.columns if c.startswith("table")]
     cells = reports.unpivot(
         cell_cols, index=["source_file", "sha256", "agency", "year"], variable_name="cell"
@@ -484,10 +518,10 @@ def _write(
         frame.write_parquet(out / f"{name}.parquet")
         if name != "cells" or frame.height < 2_000_000:
             frame.write_csv(out / f"{name}.csv")
-    pl.DataFrame(narratives).write_parquet(out / "narratives.parquet")
+    sink.text_frames[0].write_parquet(out / "narratives.parquet")
     if o.write_json:
         (out / "reports").mkdir(exist_ok=True)
-        for r in results:
+        for r in sink.results:
             (out / "reports" / f"{r['sha256']}.json").write_text(
                 json.dumps(r, ensure_ascii=False), "utf-8"
             )
@@ -504,7 +538,7 @@ def _write(
         out / "overrides.csv"
     )
     counts = {"reports": reports.height, "cells": cells.height, "findings": findings.height}
-    summary = {"files": len(results), "synthetic": True, "tables": counts}
+    summary = {"files": reports.height, "synthetic": True, "tables": counts}
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), "utf-8")
     (out / "truth.json").write_text(json.dumps(asdict(truth), ensure_ascii=False), "utf-8")
 
@@ -524,3 +558,54 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+FAMILIES = {"peer": "spike", "history": "spike", "repeat": "repeat", "copy": "copy"}
+FAMILIES["cross_copy"] = "cross_copy"
+
+
+@dataclass
+class Score:
+    planted: int
+    recalled: int
+    detected: int
+    correct: int
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.planted if self.planted else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.detected if self.detected else 1.0
+
+
+def score_anomalies(found: pl.DataFrame, truth: Truth) -> dict[str, Score]:
+    """Recall and precision of the explorer's anomalies against the planted ones, per
+    family, an (agency, year) counted once per family."""
+    key = {a["id"]: a["key"] for a in truth.agencies}
+    planted = pl.DataFrame(
+        [
+            {"agency": key[p["agency_id"]], "year": p["year"], "kind": p["kind"]}
+            for p in truth.planted
+        ],
+        schema={"agency": pl.String, "year": pl.Int32, "kind": pl.String},
+    )
+    found = found.with_columns(family=pl.col("type").replace_strict(FAMILIES))
+    scores = {}
+    for family in ("spike", "repeat", "copy", "cross_copy"):
+        accepted = [family] + (["cross_copy_source"] if family == "cross_copy" else [])
+        truth_rows = planted.filter(pl.col("kind") == family).unique(["agency", "year"])
+        ok = planted.filter(pl.col("kind").is_in(accepted)).select("agency", "year")
+        detected = found.filter(pl.col("family") == family).unique(["agency", "year"])
+        scores[family] = Score(
+            planted=truth_rows.height,
+            recalled=truth_rows.join(detected, on=["agency", "year"], how="semi").height,
+            detected=detected.height,
+            correct=detected.join(ok, on=["agency", "year"], how="semi").height,
+        )
+    return scores
+
+
+def load_truth(out: Path) -> Truth:
+    return Truth(**json.loads((out / "truth.json").read_text("utf-8")))

@@ -6,7 +6,8 @@
 - ``repeat``: 表三 and 表四 identical to last year's, with enough non-zero figures that
   a repetition cannot be a quiet year;
 - ``copy``: the narrative repeats last year's sentences (year numbers masked);
-- ``cross_copy``: a long section identical, word for word, to another agency's that year.
+- ``cross_copy``: a long section, mostly in the agency's own words (not template
+  sentences), identical word for word to another agency's that year.
 All are joins and window expressions over the corpus frames.
 """
 
@@ -27,6 +28,7 @@ COPY_SIMILARITY = 0.9
 COPY_MIN_SENTENCES = 8
 CROSS_MIN_LENGTH = 60
 CROSS_MAX_AGENCIES = 3  # a text shared by more is boilerplate, not a copy
+RARE_SHARE = 0.01
 
 COLUMNS = ("agency", "year", "kind", "level", "type", "score", "explanation")
 TYPE_LABELS = {
@@ -143,7 +145,11 @@ def repeated_years(c: Corpus) -> pl.DataFrame:
 
 def copied_narratives(c: Corpus) -> pl.DataFrame:
     ids = c.reports.select("report_id", "agency", "year", "kind", "level")
-    sent = c.sentences.join(ids.select("report_id", "agency", "year"), on="report_id")
+    sent = (
+        c.sentences.select("report_id", "h")
+        .unique()
+        .join(ids.select("report_id", "agency", "year"), on="report_id")
+    )
     sizes = sent.group_by("report_id").agg(n=pl.len())
     last = sent.select("agency", pl.col("year") + 1, "h", last_id="report_id")
     shared = (
@@ -177,9 +183,24 @@ def copied_narratives(c: Corpus) -> pl.DataFrame:
     )
 
 
+def _distinctive(c: Corpus, ids: pl.DataFrame) -> pl.DataFrame:
+    """Sections of which at least half the sentences are the agency's own words: used by
+    at most 1% of agencies (a template sentence with other figures is used by many)."""
+    agencies = max(ids["agency"].n_unique(), 1)
+    limit = max(CROSS_MAX_AGENCIES, round(agencies * RARE_SHARE))
+    s = c.sentences.join(ids.select("report_id", "agency"), on="report_id")
+    s = s.with_columns(rare=pl.col("agency").n_unique().over("bare") <= limit)
+    shares = s.group_by("report_id", "section").agg(share=pl.col("rare").mean())
+    return shares.filter(pl.col("share") >= 0.5).select("report_id", "section")
+
+
 def cross_copies(c: Corpus) -> pl.DataFrame:
     ids = c.reports.select("report_id", "agency", "year", "kind", "level")
-    long = c.sections.filter(pl.col("length") >= CROSS_MIN_LENGTH).join(ids, on="report_id")
+    long = (
+        c.sections.filter(pl.col("length") >= CROSS_MIN_LENGTH)
+        .join(_distinctive(c, ids), on=["report_id", "section"])
+        .join(ids, on="report_id")
+    )
     # Figures masked: a template filled with other numbers is still the same template, and
     # a template used by many agencies (in any year) is boilerplate, not a copy.
     groups = long.with_columns(

@@ -34,6 +34,7 @@ LEAF_CELLS = tuple(
 ) + tuple(f"table4.{b}_{leaf}" for b in L.T4_BLOCKS for leaf in L.T4_LEAVES)
 SENTENCE_SPLIT = r"[。；;！？\n]"
 _YEAR = r"(?:19|20)\d\d"
+_FIGURES = r"[\s0-9０-９.]"
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Corpus:
     sources: pl.DataFrame  # every row read, ``counted`` marks the one kept
     disagreements: pl.DataFrame  # agency, year, cell, the values the sources printed
     findings: pl.DataFrame  # findings of the counted reports
-    sentences: pl.DataFrame  # report_id, sentence hash (year numbers masked)
+    sentences: pl.DataFrame  # report_id, section, sentence hashes (years / all figures masked)
     sections: pl.DataFrame  # report_id, section, hashes (figures kept / masked), length
 
 
@@ -249,19 +250,25 @@ def _narratives(datasets: list[Path], shas: pl.DataFrame) -> dict[str, pl.DataFr
     sentences = (
         text.select(
             "report_id",
+            "section",
             sentence=pl.col("masked").str.replace_all(SENTENCE_SPLIT, "\u0001").str.split("\u0001"),
         )
         .explode("sentence")
         .with_columns(pl.col("sentence").str.strip_chars())
         .filter(pl.col("sentence").str.len_chars() >= 6)
-        .select("report_id", h=pl.col("sentence").hash())
+        .select(
+            "report_id",
+            "section",
+            h=pl.col("sentence").hash(),
+            bare=pl.col("sentence").str.replace_all(_FIGURES, "").hash(),
+        )
         .unique()
     )
     sections = text.select(
         "report_id",
         "section",
         h=pl.col("masked").str.replace_all(r"\s", "").hash(),
-        bare=pl.col("masked").str.replace_all(r"[\s0-9０-９.]", "").hash(),
+        bare=pl.col("masked").str.replace_all(_FIGURES, "").hash(),
         length=pl.col("masked").str.len_chars(),
     )
     return {"sentences": sentences, "sections": sections}
