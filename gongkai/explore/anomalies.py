@@ -145,15 +145,15 @@ def repeated_years(c: Corpus) -> pl.DataFrame:
 
 def copied_narratives(c: Corpus) -> pl.DataFrame:
     ids = c.reports.select("report_id", "agency", "year", "kind", "level")
-    sent = (
-        c.sentences.select("report_id", "h")
-        .unique()
-        .join(ids.select("report_id", "agency", "year"), on="report_id")
+    last = c.reports.select("agency_id", "year", "report_id").join(
+        c.reports.select("agency_id", pl.col("year") + 1, last_id="report_id"),
+        on=["agency_id", "year"],
     )
+    sent = c.sentences.select("report_id", "h").unique()
     sizes = sent.group_by("report_id").agg(n=pl.len())
-    last = sent.select("agency", pl.col("year") + 1, "h", last_id="report_id")
     shared = (
-        sent.join(last, on=["agency", "year", "h"])
+        sent.join(last.select("report_id", "last_id"), on="report_id")
+        .join(sent.rename({"report_id": "last_id"}), on=["last_id", "h"])
         .group_by("report_id", "last_id")
         .agg(same=pl.len())
     )
@@ -188,14 +188,17 @@ def _distinctive(c: Corpus, ids: pl.DataFrame) -> pl.DataFrame:
     at most 1% of agencies (a template sentence with other figures is used by many)."""
     agencies = max(ids["agency"].n_unique(), 1)
     limit = max(CROSS_MAX_AGENCIES, round(agencies * RARE_SHARE))
-    s = c.sentences.join(ids.select("report_id", "agency"), on="report_id")
-    s = s.with_columns(rare=pl.col("agency").n_unique().over("bare") <= limit)
+    s = c.sentences.select("report_id", "section", "bare").join(
+        c.reports.select("report_id", "agency_id"), on="report_id"
+    )
+    users = s.group_by("bare").agg(users=pl.col("agency_id").n_unique())
+    s = s.join(users, on="bare").with_columns(rare=pl.col("users") <= limit)
     shares = s.group_by("report_id", "section").agg(share=pl.col("rare").mean())
     return shares.filter(pl.col("share") >= 0.5).select("report_id", "section")
 
 
 def cross_copies(c: Corpus) -> pl.DataFrame:
-    ids = c.reports.select("report_id", "agency", "year", "kind", "level")
+    ids = c.reports.select("report_id", "agency_id", "agency", "year", "kind", "level")
     long = (
         c.sections.filter(pl.col("length") >= CROSS_MIN_LENGTH)
         .join(_distinctive(c, ids), on=["report_id", "section"])
@@ -204,8 +207,8 @@ def cross_copies(c: Corpus) -> pl.DataFrame:
     # Figures masked: a template filled with other numbers is still the same template, and
     # a template used by many agencies (in any year) is boilerplate, not a copy.
     groups = long.with_columns(
-        everywhere=pl.col("agency").n_unique().over("section", "bare"),
-        agencies=pl.col("agency").n_unique().over("year", "section", "h"),
+        everywhere=pl.col("agency_id").n_unique().over("section", "bare"),
+        agencies=pl.col("agency_id").n_unique().over("year", "section", "h"),
         sharing=pl.col("agency").unique().sort().str.join("、").over("year", "section", "h"),
     ).filter(
         (pl.col("agencies") >= 2)

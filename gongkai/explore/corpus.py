@@ -156,7 +156,9 @@ def load(datasets: list[Path], overrides: Path | None = None) -> Corpus:
         region=pl.col("region").max().over("agency"),
         province=pl.col("province").max().over("agency"),
     )
-    reports = reports.with_row_index("report_id")
+    reports = reports.with_row_index("report_id").with_columns(
+        agency_id=pl.col("agency").rank("dense").cast(pl.UInt32)  # integer joins are cheaper
+    )
     sources = pl.concat(
         [ranked, rows.filter(pl.col("agency").is_null() | pl.col("year").is_null())],
         how="diagonal_relaxed",
