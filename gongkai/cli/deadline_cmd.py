@@ -1,6 +1,8 @@
-"""``gongkai deadline RECEIVED_DATE [--pause FROM:TO]... [--extend N] [--format text|json]``.
+"""``gongkai deadline RECEIVED_DATE [--pause FROM:TO]... [--consult FROM:TO]... [--extend N]``.
 
-Prints the §33 answer deadline and how it was counted. Exit status 0, or 2 for a bad input or a
+Prints the §33 answer deadline and how it was counted. ``--consult`` is a consultation of a
+third party or another agency (§32, §34): it pauses the clock for at most 15 working days,
+and the output says where the cap cut it. Exit status 0, or 2 for a bad input or a
 year without working-day data.
 """
 
@@ -37,6 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         default=[],
         metavar="FROM:TO",
         help="暂停期间的首日和末日（两日均计为暂停），可重复",
+    )
+    p.add_argument(
+        "--consult",
+        action="append",
+        default=[],
+        metavar="FROM:TO",
+        help="征求第三方或其他机关意见的首日和末日（第三十二条、第三十四条）：最多暂停15个工作日，"
+        "超出部分不顺延，可重复",
     )
     p.add_argument("--extend", default="0", metavar="N", help="经批准延期的工作日数（0–20）")
     p.add_argument(
@@ -87,13 +97,22 @@ def parse_date(text: str, what: str) -> date:
         raise GongkaiError(f"{what}“{text}”不是有效日期，应为YYYY-MM-DD，例如2025-09-30") from None
 
 
-def parse_pause(text: str) -> ClockPause:
+def parse_pause(text: str, what: str = "暂停", reason: str = "征求意见") -> ClockPause:
     from gongkai.core.calendar.deadlines import ClockPause
 
     first, sep, last = text.partition(":")
     if not sep:
-        raise GongkaiError(f"暂停期间“{text}”应写作 首日:末日，例如2025-10-10:2025-10-20")
-    return ClockPause(parse_date(first, "暂停首日"), parse_date(last, "暂停末日"))
+        raise GongkaiError(f"{what}期间“{text}”应写作 首日:末日，例如2025-10-10:2025-10-20")
+    return ClockPause(parse_date(first, f"{what}首日"), parse_date(last, f"{what}末日"), reason)
+
+
+def parse_consultation(text: str, calendar: WorkCalendar | None) -> ClockPause:
+    """A consultation, cut to the consulted party's 15 working days (§32, §34)."""
+    from gongkai.core.calendar.deadlines import CONSULTATION_REPLY_WD
+    from gongkai.core.calendar.pauses import cap_consultation_pause
+
+    pause = parse_pause(text, "征求意见", "征求第三方或其他机关意见")
+    return cap_consultation_pause(pause, CONSULTATION_REPLY_WD, calendar)
 
 
 def parse_extension(text: str) -> int:
@@ -108,13 +127,17 @@ def run(args: argparse.Namespace) -> int:
 
     if args.format not in FORMATS:
         raise GongkaiError(f"输出格式“{args.format}”无效，应为text或json")
+    calendar = load_holidays(args.holidays)
     clock = ClockInput(
         day0=parse_date(args.received, "收到申请之日"),
-        pauses=[parse_pause(p) for p in args.pause],
+        pauses=[
+            *(parse_pause(p) for p in args.pause),
+            *(parse_consultation(c, calendar) for c in args.consult),
+        ],
         extension_days=parse_extension(args.extend),
         restart_day0=parse_date(args.restart, "补正后收到申请之日") if args.restart else None,
     )
-    result = compute_answer_deadline(clock, load_holidays(args.holidays))
+    result = compute_answer_deadline(clock, calendar)
     if args.format == "json":
         document = {
             "due_date": result.due_date.isoformat(),

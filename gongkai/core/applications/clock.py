@@ -20,7 +20,11 @@ from gongkai.core.calendar.deadlines import (
     DeadlineResult,
     compute_answer_deadline,
 )
-from gongkai.core.calendar.pauses import ConsultationPauseStart, consultation_pause
+from gongkai.core.calendar.pauses import (
+    ConsultationPauseStart,
+    cap_consultation_pause,
+    consultation_pause,
+)
 from gongkai.core.calendar.workdays import WorkCalendar
 
 DueRule = Callable[[date, WorkCalendar | None], date]
@@ -37,6 +41,7 @@ class Pause:
     sent_on: date
     delivered_on: date | None = None
     ended_on: date | None = None
+    reason: str = "征求第三方意见"
 
 
 def clock_pauses(
@@ -47,7 +52,11 @@ def clock_pauses(
     *,
     today: date | None = None,
 ) -> list[ClockPause]:
-    """The paused days of each consultation of the current clock; an open one up to today."""
+    """The paused days of each consultation of the current clock; an open one up to today.
+
+    Each is capped at ``rules.consultation_pause_cap_wd`` working days when the rules say so
+    (§32, §34: the consulted party's reply period), before overlapping ones are merged.
+    """
     result = []
     for pause in pauses:
         end = pause.ended_on or today
@@ -58,10 +67,16 @@ def clock_pauses(
             pause.delivered_on or pause.sent_on,
             end,
             start=PAUSE_STARTS[rules.consultation_pause_from],
+            reason=pause.reason,
             calendar=calendar,
         )
-        if clock_pause is not None:
-            result.append(clock_pause)
+        if clock_pause is None:
+            continue
+        if rules.consultation_pause_capped:
+            clock_pause = cap_consultation_pause(
+                clock_pause, rules.consultation_pause_cap_wd, calendar
+            )
+        result.append(clock_pause)
     return result
 
 

@@ -30,6 +30,10 @@ class ProcedureRules:
     consultation_reply_wd: int = 15  # §32, §34, VERIFIED
     supplement_period_wd: int = 15  # B3: the 条例 fixes no period; UNVERIFIED local default
     consultation_pause_from: PauseStart = PauseStart.RECEIPT  # T6, UNVERIFIED
+    # §32/§34 (T2, T3): a consultation stops the §33 clock for at most the consulted party's
+    # reply period; the cap is DERIVED from the law's text, so an agency may switch it off.
+    consultation_pause_capped: bool = True
+    consultation_pause_cap_wd: int = 15
     # §3.8: the four UNVERIFIED outcome → 表三 row mappings an agency may move.
     outcome_row_overrides: Mapping[str, str] = field(default_factory=dict)
 

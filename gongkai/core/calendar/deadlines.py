@@ -39,6 +39,8 @@ class ClockPause:
     first_day: date
     last_day: date
     reason: str = "征求意见"
+    # Said after the pause's line, e.g. why it was cut short (the 15-day consultation cap).
+    note: str = ""
 
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:
@@ -90,7 +92,10 @@ def _merge(pauses: Sequence[ClockPause | tuple[date, date]]) -> list[ClockPause]
                 if pause.reason in last.reason.split("、")
                 else (f"{last.reason}、{pause.reason}")
             )
-            merged[-1] = ClockPause(last.first_day, max(last.last_day, pause.last_day), reasons)
+            notes = "；".join(n for n in (last.note, pause.note) if n)
+            merged[-1] = ClockPause(
+                last.first_day, max(last.last_day, pause.last_day), reasons, notes
+            )
         else:
             merged.append(pause)
     return merged
@@ -124,9 +129,10 @@ def _validate(clock: ClockInput) -> date:
 def _pause_step(pause: ClockPause, effect: str, paused: int | None) -> DeadlineStep:
     """``paused`` is None for a pause that does not count at all."""
     span = f"{pause.first_day.isoformat()}至{pause.last_day.isoformat()}"
+    note = f"（{pause.note}）" if pause.note else ""
     return DeadlineStep(
         StepKind.PAUSE if paused is not None else StepKind.PAUSE_IGNORED,
-        f"暂停（{pause.reason}）{span}{effect}",
+        f"暂停（{pause.reason}）{span}{effect}{note}",
         day=pause.first_day,
         last_day=pause.last_day,
         working_days=paused if paused is not None else 0,

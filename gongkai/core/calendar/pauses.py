@@ -6,15 +6,17 @@ default rather than a fixed rule; the defaults are the module constants below.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from enum import Enum
 
 from gongkai.core.calendar.deadlines import (
+    CONSULTATION_REPLY_WD,
     ClockPause,
     consultation_reply_due,
     fee_payment_due,
 )
-from gongkai.core.calendar.workdays import WorkCalendar
+from gongkai.core.calendar.workdays import WorkCalendar, default_calendar
 from gongkai.core.errors import GongkaiError
 
 
@@ -25,6 +27,10 @@ class ConsultationPauseStart(Enum):
 
 # T6: the shorter of the two readings, so the agency never counts on more time than it has.
 CONSULTATION_PAUSE_START = ConsultationPauseStart.DAY_AFTER_RECEIPT
+# §32, §34 give the consulted party 15 working days, after which the agency decides itself
+# (T2, T3, VERIFIED); so a consultation stops the §33 clock for at most that long, however late
+# the reply comes (the cap is DERIVED from T2, T3 and D4). An agency may switch it off.
+CONSULTATION_PAUSE_CAP_WD = CONSULTATION_REPLY_WD
 # §4.4: the fee notice probably stops the clock until payment; not confirmed in the S4 text.
 FEE_NOTICE_PAUSES_CLOCK = True
 
@@ -57,6 +63,31 @@ def consultation_pause(
     if last < first:
         return None
     return ClockPause(first, last, reason)
+
+
+def cap_consultation_pause(
+    pause: ClockPause,
+    cap_wd: int = CONSULTATION_PAUSE_CAP_WD,
+    calendar: WorkCalendar | None = None,
+) -> ClockPause:
+    """The pause cut to its first ``cap_wd`` working days (its first day counts as one when
+    it is a working day), with a note saying so; unchanged when it is not longer than that.
+
+    With the default start (the day after receipt) the cap ends exactly where the consulted
+    party's 15-working-day reply window ends (§32, §34).
+    """
+    cal = calendar or default_calendar()
+    cap_end = cal.add_working_days(pause.first_day - timedelta(days=1), cap_wd)
+    if pause.last_day <= cap_end:
+        return pause
+    if cal.working_days_between(cap_end + timedelta(days=1), pause.last_day) == 0:
+        return pause  # only rest days beyond the cap: nothing is cut
+    note = (
+        f"征求意见至{pause.last_day.isoformat()}，但第三十二条、第三十四条规定的"
+        f"答复期限为{cap_wd}个工作日，逾期由行政机关依法决定，故只暂停至{cap_end.isoformat()}"
+    )
+    joined = f"{pause.note}；{note}" if pause.note else note
+    return replace(pause, last_day=cap_end, note=joined)
 
 
 def fee_pause(

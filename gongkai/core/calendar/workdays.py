@@ -9,7 +9,10 @@ A day is a working day according to, in order of precedence:
    Saturday and Sunday rest. Only a declared year gets this rule, because for any other year
    it would be a guess that silently moves deadlines across the next Spring Festival.
 
-A date in a year covered by none of these raises :class:`CalendarDataMissing`.
+A date in a year covered by none of these raises :class:`CalendarDataMissing`, except on the
+*provisional* twin of a calendar (:meth:`WorkCalendar.provisional`), which counts such a year
+Monday–Friday plus its overrides. Deadlines counted on it are shown as 暂定 (provisional) and
+recomputed once the year's notice is entered (domain.md §2.3 item 2).
 
 Counting follows 民法典 §201 (domain.md §2.1 C6): day 0 itself is never counted; the n-th
 working day *after* it is the deadline. ``chinese_calendar.find_workday`` is deliberately not
@@ -95,13 +98,17 @@ class WorkCalendar:
         self,
         overrides: Mapping[date, tuple[bool, str]] | None = None,
         known_years: Iterable[int] = (),
+        *,
+        weekends_for_unknown: bool = False,
     ) -> None:
         self._overrides: dict[date, CalendarOverride] = {
             day: CalendarOverride(bool(entry[0]), str(entry[1]))
             for day, entry in (overrides or {}).items()
         }
         self._known_years = frozenset(known_years)
+        self._weekends_for_unknown = weekends_for_unknown
         self._tables: dict[int, _YearTable] = {}
+        self._provisional: WorkCalendar | None = None
 
     @property
     def known_years(self) -> frozenset[int]:
@@ -111,7 +118,29 @@ class WorkCalendar:
         return self._overrides.get(d)
 
     def covers_year(self, year: int) -> bool:
+        """Whether the year's holidays are known (the same answer on the provisional twin)."""
         return year in self._known_years or _package_covers(year)
+
+    def missing_years(self, first: date, last: date) -> list[int]:
+        """The years from ``first`` to ``last`` whose holidays nobody has entered."""
+        return [y for y in range(first.year, last.year + 1) if not self.covers_year(y)]
+
+    @property
+    def is_provisional(self) -> bool:
+        return self._weekends_for_unknown
+
+    def provisional(self) -> WorkCalendar:
+        """This calendar, but a year without data counts Monday–Friday (plus its overrides)
+        instead of raising. Built once per calendar so its year tables are shared."""
+        if self._weekends_for_unknown:
+            return self
+        if self._provisional is None:
+            self._provisional = WorkCalendar(
+                dict(self._overrides),
+                self._known_years,
+                weekends_for_unknown=True,
+            )
+        return self._provisional
 
     def _table(self, year: int) -> _YearTable:
         table = self._tables.get(year)
@@ -125,7 +154,7 @@ class WorkCalendar:
         if _package_covers(year):
             base = {d for d in days if chinese_calendar.is_workday(d)}
             names = {d: name for d in days if (name := _package_holiday_name(d))}
-        elif year in self._known_years:
+        elif year in self._known_years or self._weekends_for_unknown:
             base = {d for d in days if d.weekday() < 5}
             names = {}
         else:
