@@ -219,11 +219,16 @@ def peers(c: Corpus) -> View:
     boxes = [
         [r["p10"], r["p25"], r["median"], r["p75"], r["p90"]] for r in latest.iter_rows(named=True)
     ]
-    chart = {
+    chart: dict[str, Any] = {
         "tooltip": {"trigger": "item"},
         "grid": {"left": 8, "right": 8, "top": 16, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "value", "name": "新收申请"},
-        "yAxis": {"type": "category", "data": names, "inverse": True},
+        "yAxis": {
+            "type": "category",
+            "data": names,
+            "inverse": True,
+            "axisLabel": {"interval": 0},  # every group named, the chart grows instead
+        },
         "series": [{"name": "新收申请（10%–90%）", "type": "boxplot", "data": boxes}],
     }
     cols: list[Column] = [
@@ -243,7 +248,6 @@ def peers(c: Corpus) -> View:
         "同类别、同层级机关的分布（图为各组最近年度新收申请的 10%、25%、中位、75%、90% 分位）。"
         "某一机关所处的位置见“单个机关历年”的百分位列。"
     )
-    chart["yAxis"]["axisLabel"] = {"interval": 0}
     view = View("peers", "同类机关比较", note, cols, groups, chart)
     view.extra = {"height": 60 + 22 * len(names)}
     return view
