@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape
 
+from gongkai.core.rendering.draft import DRAFT_MARK, DRAFT_NOTE, draft_title
 from gongkai.core.rendering.layout import (
     CAPTION,
     NOTE,
@@ -59,8 +60,9 @@ BODY_FONT, HEADING_FONT, TITLE_FONT = "仿宋_GB2312", "黑体", "宋体"
 TABLE_FONT, NOTE_FONT = "宋体", "楷体"
 
 
-def render_docx(report: AnnualReport) -> bytes:
-    """The report as DOCX bytes; the same report always gives the same bytes."""
+def render_docx(report: AnnualReport, *, draft: bool = False) -> bytes:
+    """The report as DOCX bytes; the same report always gives the same bytes. ``draft``
+    adds Word's watermark 草稿 on every page and a note above the title."""
     import docx
 
     template = resources.files(__package__).joinpath(TEMPLATE).read_bytes()
@@ -69,11 +71,15 @@ def render_docx(report: AnnualReport) -> bytes:
     section_properties = body.find(f"{W}sectPr")
     for child in list(body):
         body.remove(child)
+    if draft:
+        body.append(_paragraph(DRAFT_NOTE, HEADING_FONT, 24, align="left"))
     for element in _body_elements(report):
         body.append(element)
     body.append(section_properties)
     _page_setup(document)
-    _properties(document, report)
+    if draft:
+        _watermark(document)
+    _properties(document, report, draft=draft)
     out = io.BytesIO()
     document.save(out)
     # The template's app.xml names the editor it was saved with and its page count.
@@ -251,7 +257,33 @@ def _page_setup(document: Any) -> None:
         footer._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}">{props}{content}</w:r>'))
 
 
-def _properties(document: Any, report: AnnualReport) -> None:
+# Word's own watermark: a WordArt text path in the page header, centred on the page behind
+# the text, as 设计 › 水印 makes it (Word, WPS and LibreOffice show it on every page).
+_WATERMARK = (
+    '<w:r xmlns:w="{w}" xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office"><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
+    '<v:textpath on="t" fitshape="t"/></v:shapetype>'
+    '<v:shape id="DraftWatermark" o:spid="_x0000_s1025" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:400pt;height:160pt;'
+    "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#e8b4b0" '
+    'stroked="f"><v:fill opacity=".5"/>'
+    '<v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt" string="{text}"/>'
+    "</v:shape></w:pict></w:r>"
+)
+
+
+def _watermark(document: Any) -> None:
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph._p.append(_xml(_WATERMARK.format(w=W_NS, font=HEADING_FONT, text=DRAFT_MARK)))
+
+
+def _properties(document: Any, report: AnnualReport, *, draft: bool = False) -> None:
     """Fixed metadata (no author of the template, no editor ids), dated the publication day."""
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
@@ -260,7 +292,9 @@ def _properties(document: Any, report: AnnualReport) -> None:
     day = report.publication_date
     stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) if day else EPOCH
     props = document.core_properties
-    props.title = report_title(report)
+    props.title = draft_title(report_title(report)) if draft else report_title(report)
+    if draft:
+        props.keywords = DRAFT_MARK
     props.author = report.agency or ""
     props.last_modified_by = report.agency or ""
     props.subject = "政府信息公开工作年度报告"

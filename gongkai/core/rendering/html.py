@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from gongkai.core.rendering.draft import DRAFT_MARK, DRAFT_NOTE, draft_title
 from gongkai.core.rendering.layout import (
     CAPTION,
     HEAD,
@@ -42,21 +43,37 @@ th.note{font-family:'Noto Sans CJK SC','KaiTi','楷体',sans-serif;text-align:le
 th.left{text-align:left}
 """
 
+# A draft's watermark: fixed, so a browser and WeasyPrint draw it on every screen and page;
+# behind the text and out of the accessibility tree (the note above the title says it).
+DRAFT_STYLE = """
+.draft-mark{position:fixed;top:40%;left:0;right:0;text-align:center;font-size:9rem;
+font-family:'Noto Sans CJK SC',sans-serif;color:rgba(180,35,24,.14);transform:rotate(-30deg);
+z-index:-1;pointer-events:none}
+p.draft-note{text-indent:0;border:2px solid #b42318;color:#b42318;padding:.3rem .6rem}
+"""
 
-def render_html(report: AnnualReport) -> str:
-    """The report as one HTML page for the screen (no script, no external resources)."""
-    return html_page(report, SCREEN_STYLE)
+
+def render_html(report: AnnualReport, *, draft: bool = False) -> str:
+    """The report as one HTML page for the screen (no script, no external resources);
+    ``draft`` marks it 草稿 (:mod:`gongkai.core.rendering.draft`)."""
+    return html_page(report, SCREEN_STYLE, draft=draft)
 
 
-def html_page(report: AnnualReport, style: str) -> str:
-    title = escape(report_title(report))
+def html_page(report: AnnualReport, style: str, *, draft: bool = False) -> str:
+    title = report_title(report)
+    if draft:
+        title, style = draft_title(title), DRAFT_STYLE + style  # ``style`` may adjust it
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title><style>{style}</style></head>",
-        f"<body><main><h1>{'<br>'.join(escape(t) for t in title_lines(report))}</h1>",
+        f"<title>{escape(title)}</title><style>{style}</style></head>",
+        "<body><main>",
     ]
+    if draft:
+        parts.append(f'<div class="draft-mark" aria-hidden="true">{DRAFT_MARK}</div>')
+        parts.append(f'<p class="draft-note" role="note">{escape(DRAFT_NOTE)}</p>')
+    parts.append(f"<h1>{'<br>'.join(escape(t) for t in title_lines(report))}</h1>")
     parts += [f"<p>{escape(line)}</p>" for line in preamble(report)]
     tables = table_layouts(report)
     for number, (key, heading, paragraphs) in enumerate(section_paragraphs(report), start=1):

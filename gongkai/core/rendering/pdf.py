@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gongkai.core.rendering.draft import draft_title
 from gongkai.core.rendering.html import html_page
 from gongkai.core.rendering.layout import report_title
 from gongkai.core.report.model import AnnualReport
@@ -44,15 +45,23 @@ th.caption {{ background: #c6d9f1; text-align: left; }}
 th.note {{ font-family: 'KaiTi', '楷体', {SERIF}; text-align: left; font-size: 9pt; }}
 th.left {{ text-align: left; }}
 """
+# The watermark sized for A4 (the screen's rem are too small for print).
+DRAFT_PRINT = """
+.draft-mark { top: 95mm; font-size: 120pt; line-height: 1; }
+p.draft-note { font-size: 12pt; line-height: 18pt; margin-bottom: 10pt; }
+"""
 
 
-def render_pdf(report: AnnualReport) -> bytes:
-    """The report as PDF bytes; the same report always gives the same bytes."""
+def render_pdf(report: AnnualReport, *, draft: bool = False) -> bytes:
+    """The report as PDF bytes; the same report always gives the same bytes. ``draft``
+    prints 草稿 across every page (the HTML's fixed watermark repeats on each)."""
     from weasyprint import HTML
 
-    document = HTML(string=html_page(report, PRINT_STYLE)).render()
+    style = PRINT_STYLE + DRAFT_PRINT if draft else PRINT_STYLE
+    document = HTML(string=html_page(report, style, draft=draft)).render()
     metadata = document.metadata
-    metadata.title = report_title(report)
+    title = report_title(report)
+    metadata.title = draft_title(title) if draft else title
     metadata.authors = [report.agency] if report.agency else []
     metadata.description = "政府信息公开工作年度报告"
     metadata.generator = "gongkai"

@@ -15,6 +15,7 @@ import zipfile
 from decimal import Decimal
 from typing import Any
 
+from gongkai.core.rendering.draft import DRAFT_MARK, DRAFT_NOTE, draft_title
 from gongkai.core.rendering.layout import (
     CAPTION,
     HEAD,
@@ -34,8 +35,10 @@ FONT = "宋体"
 TITLE_ROWS = 2  # the table's heading, then an empty row
 
 
-def render_xlsx(report: AnnualReport) -> bytes:
-    """The report as XLSX bytes; the same report always gives the same bytes."""
+def render_xlsx(report: AnnualReport, *, draft: bool = False) -> bytes:
+    """The report as XLSX bytes; the same report always gives the same bytes. ``draft``
+    (a workbook has no watermark) puts the 草稿 note under each table's heading, 草稿 in
+    every sheet's printed header and in the workbook's title."""
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
@@ -47,10 +50,12 @@ def render_xlsx(report: AnnualReport) -> bytes:
         _table_sheet(sheet, layout, headings[key], report)
     _particulars_sheet(workbook.create_sheet("报告信息"), report)
     _findings_sheet(workbook.create_sheet("校验结果"), report)
+    if draft:
+        _mark_draft(workbook)
     day = report.publication_date
     stamp = dt.datetime(day.year, day.month, day.day) if day else dt.datetime(2000, 1, 1)
     props = workbook.properties
-    props.title = report_title(report)
+    props.title = draft_title(report_title(report)) if draft else report_title(report)
     props.creator = props.lastModifiedBy = report.agency or ""
     props.subject = "政府信息公开工作年度报告"
     props.created = props.modified = stamp
@@ -125,6 +130,20 @@ def _table_sheet(sheet: Any, layout: TableLayout, heading: str, report: AnnualRe
     sheet.page_setup.fitToWidth = 1
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_setup.fitToHeight = 0
+
+
+def _mark_draft(workbook: Any) -> None:
+    from openpyxl.styles import Font
+
+    for sheet in workbook.worksheets:
+        sheet.oddHeader.center.text = DRAFT_MARK
+        sheet.oddHeader.center.size = 20
+        sheet.oddHeader.center.color = "B42318"
+        sheet.sheet_properties.tabColor = "B42318"
+        if sheet.title in SHEET_NAMES.values():
+            # The empty row under the heading (TITLE_ROWS), so the table keeps its place.
+            note = sheet.cell(TITLE_ROWS, 1, DRAFT_NOTE)
+            note.font = Font(name="黑体", size=12, bold=True, color="B42318")
 
 
 def _particulars_sheet(sheet: Any, report: AnnualReport) -> None:

@@ -7,8 +7,8 @@ without one of them still publishes the others and says which is missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib import import_module
+from typing import Protocol
 
 from gongkai.core.errors import GongkaiError
 from gongkai.core.rendering.html import render_html
@@ -31,7 +31,12 @@ CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
 }
 
-Renderer = Callable[[AnnualReport], bytes]
+
+class Renderer(Protocol):
+    """Writes a report; ``draft`` marks a report not yet published 草稿 (JSON is data and
+    stays as the contract defines it)."""
+
+    def __call__(self, report: AnnualReport, *, draft: bool = False) -> bytes: ...
 
 
 class UnknownFormat(GongkaiError):
@@ -65,18 +70,27 @@ def renderer(fmt: str) -> Renderer | None:
     """The function writing ``fmt``, or None when that renderer is not installed."""
     fmt = check_format(fmt)
     if fmt == "html":
-        return lambda report: render_html(report).encode("utf-8")
+        return _html
     if fmt == "json":
-        return lambda report: (jsonio.dumps(report) + "\n").encode("utf-8")
+        return _json
     return _external(fmt)
+
+
+def _html(report: AnnualReport, *, draft: bool = False) -> bytes:
+    return render_html(report, draft=draft).encode("utf-8")
+
+
+def _json(report: AnnualReport, *, draft: bool = False) -> bytes:
+    return (jsonio.dumps(report) + "\n").encode("utf-8")
 
 
 def available_formats() -> tuple[str, ...]:
     return tuple(f for f in FORMATS if renderer(f) is not None)
 
 
-def render(report: AnnualReport, fmt: str) -> bytes:
+def render(report: AnnualReport, fmt: str, *, draft: bool = False) -> bytes:
+    """``fmt`` bytes of the report; ``draft`` for one that is not published (a 草稿 mark)."""
     write = renderer(fmt)
     if write is None:
         raise RendererMissing(f"本版本尚未安装{FORMAT_LABELS[fmt]}生成模块，无法输出该格式")
-    return write(report)
+    return write(report, draft=draft)

@@ -25,6 +25,7 @@ from gongkai.web.applications.transitions import guard
 from gongkai.web.reports import files
 from gongkai.web.reports.builder import assemble, latest_version
 from gongkai.web.reports.models import ReportDraft, ReportVersion
+from gongkai.web.reports.publishing import year_open_reason
 from gongkai.web.reports.transitions import report_transition
 
 MAX_SECTION_CHARS = 20_000
@@ -134,7 +135,8 @@ def publish(
 ) -> ReportVersion:
     """Publish the signed-off report as a new immutable version (a correction if not first)."""
     guard(on <= timezone.localdate(), "发布日期不能晚于今天")
-    guard(on > date(year, 12, 31), f"{year}年度尚未结束，不能发布该年度的报告")
+    year_open = year_open_reason(year, on)  # the rule the builder page shows (publishing)
+    guard(not year_open, year_open)
     note = note.strip()
     report = assemble(agency, year, on=on).report
     checksum = content_checksum(report)

@@ -29,6 +29,7 @@ from gongkai.web.reports import services
 from gongkai.web.reports.builder import assemble, latest_version, years_with_data
 from gongkai.web.reports.models import ReportDraft, ReportVersion
 from gongkai.web.reports.present import is_government, report_body
+from gongkai.web.reports.publishing import publish_refusals
 from gongkai.web.text_input import checked_text
 
 
@@ -91,6 +92,7 @@ def builder(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
         "acknowledged": set(draft.acknowledged) if draft else set(),
         "infos": [f for f in report.findings if str(f.severity) == "info"],
         "signed": signed,
+        "publish_refusals": publish_refusals(year, today, held, state, signed),
         "versions": ReportVersion.objects.filter(agency=agency, year=year).order_by("-number"),
         "events": draft.events.select_related("actor").order_by("-pk")[:30] if draft else [],
         "can": {a.value: allowed(a, held) for a in ReportAction},
@@ -205,11 +207,13 @@ def publish(request: HttpRequest, agency_id: int, year: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, agency_id: int, year: int, fmt: str) -> HttpResponse:
-    """The report as it stands (not yet published), in any format, for review."""
+    """The report as it stands (not yet published), in any format, for review: marked
+    草稿 in every format but JSON (:mod:`gongkai.core.rendering.draft`)."""
     agency = _staff_agency(request, agency_id)
     try:
         fmt = check_format(fmt)
-        data = render_report(assemble(agency, year, on=timezone.localdate()).report, fmt)
+        report = assemble(agency, year, on=timezone.localdate()).report
+        data = render_report(report, fmt, draft=True)
     except GongkaiError as exc:
         raise Http404(str(exc)) from exc
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
