@@ -163,12 +163,13 @@ def load(datasets: list[Path], overrides: Path | None = None) -> Corpus:
         [ranked, rows.filter(pl.col("agency").is_null() | pl.col("year").is_null())],
         how="diagonal_relaxed",
     ).with_columns(counted=pl.col("counted").fill_null(False))
-    shas = reports.select("report_id", "sha256", "agency", "year")
+    # joined on the dataset too: one file in two datasets is one report, not two
+    shas = reports.select("report_id", "dataset", "sha256", "agency", "year")
     return Corpus(
         reports=reports,
         sources=sources,
         disagreements=_disagreements(datasets, ranked),
-        findings=_findings(datasets).join(shas, on="sha256", how="inner"),
+        findings=_findings(datasets).join(shas, on=["dataset", "sha256"], how="inner"),
         **_narratives(datasets, shas),
     )
 
@@ -208,11 +209,19 @@ def _disagreements(datasets: list[Path], ranked: pl.DataFrame) -> pl.DataFrame:
 
 def _findings(datasets: list[Path]) -> pl.DataFrame:
     frames = [
-        pl.scan_parquet(d / "findings.parquet").select("sha256", "rule", "severity", "message")
+        pl.scan_parquet(d / "findings.parquet").select(
+            "sha256", "rule", "severity", "message", dataset=pl.lit(str(d))
+        )
         for d in datasets
         if (d / "findings.parquet").exists() and pl.read_parquet_schema(d / "findings.parquet")
     ]
-    schema = {"sha256": pl.String, "rule": pl.String, "severity": pl.String, "message": pl.String}
+    schema = {
+        "sha256": pl.String,
+        "rule": pl.String,
+        "severity": pl.String,
+        "message": pl.String,
+        "dataset": pl.String,
+    }
     if not frames:
         return pl.DataFrame(schema=schema)
     return pl.concat(frames).collect()
@@ -245,8 +254,8 @@ def narratives_table(dataset: Path) -> pl.DataFrame:
 
 def _narratives(datasets: list[Path], shas: pl.DataFrame) -> dict[str, pl.DataFrame]:
     text = (
-        pl.concat([narratives_table(d) for d in datasets])
-        .join(shas.select("sha256", "report_id"), on="sha256")
+        pl.concat([narratives_table(d).with_columns(dataset=pl.lit(str(d))) for d in datasets])
+        .join(shas.select("dataset", "sha256", "report_id"), on=["dataset", "sha256"])
         .with_columns(masked=pl.col("text").str.replace_all(_YEAR, "＃"))
     )
     sentences = (

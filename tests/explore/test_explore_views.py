@@ -134,3 +134,13 @@ def test_peers_view_distribution_matches_the_agency_rows(loaded: Any) -> None:
         assert row["median"] == pytest.approx(group["received"].median())
     ranks = agency["peer_rank"].drop_nulls()
     assert ranks.min() > 0 and ranks.max() == 100.0
+
+
+def test_a_report_in_two_datasets_is_counted_once(seeds_dataset: Path) -> None:
+    once = {v.id: v for v in all_views(load([seeds_dataset]))}
+    twice = {v.id: v for v in all_views(load([seeds_dataset, seeds_dataset]))}
+    assert twice["overview"].table["reports"].sum() == 5
+    assert twice["quality"].table.equals(once["quality"].table)
+    assert twice["quality"].extra == once["quality"].extra  # findings per report not doubled
+    assert twice["sources"].table.height == 5
+    assert (twice["sources"].table["cells"] == 0).all()  # the same file agrees with itself
