@@ -126,6 +126,7 @@ def _scan_reports(dataset: Path) -> pl.LazyFrame:
 def load(datasets: list[Path], overrides: Path | None = None) -> Corpus:
     if not datasets:
         raise InputError("至少指定一个数据集目录")
+    datasets = list(dict.fromkeys(d.resolve() for d in datasets))  # a folder named twice
     table = read_overrides(overrides) if overrides else None
     wanted = ["dataset", "source_file", "sha256", "agency", "year", "status", "format"]
     wanted += ["publication_date", "errors", "warnings"]

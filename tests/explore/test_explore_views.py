@@ -3,6 +3,7 @@ generator wrote, read here with plain Python, independently of the Polars querie
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -136,9 +137,13 @@ def test_peers_view_distribution_matches_the_agency_rows(loaded: Any) -> None:
     assert ranks.min() > 0 and ranks.max() == 100.0
 
 
-def test_a_report_in_two_datasets_is_counted_once(seeds_dataset: Path) -> None:
-    once = {v.id: v for v in all_views(load([seeds_dataset]))}
-    twice = {v.id: v for v in all_views(load([seeds_dataset, seeds_dataset]))}
+def test_a_report_in_two_datasets_is_counted_once(seeds_dataset: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "again"
+    shutil.copytree(seeds_dataset, copy)
+    once = {v.id: v for v in all_views(load([seeds_dataset, seeds_dataset]))}
+    twice = {v.id: v for v in all_views(load([seeds_dataset, copy]))}
+    assert once["overview"].table["reports"].sum() == 5
+    assert once["sources"].table.is_empty()  # a folder named twice is read once
     assert twice["overview"].table["reports"].sum() == 5
     assert twice["quality"].table.equals(once["quality"].table)
     assert twice["quality"].extra == once["quality"].extra  # findings per report not doubled
