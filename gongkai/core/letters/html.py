@@ -18,9 +18,19 @@ p { margin: 0; text-indent: 2em; text-align: justify; }
 p.addressee { text-indent: 0; }
 .signature { text-align: right; margin-top: 2em; }
 .signature p { text-indent: 0; text-align: right; }
+.attachments { margin-top: 1em; }
+.attachments p { text-indent: 2em; }
+.attachments p + p { text-indent: 5em; }
 .notes { margin-top: 2em; font-size: 12pt; }
 .notes p { text-indent: 0; }
 """
+
+
+def _attachments(letter: LetterText) -> list[str]:
+    if not letter.attachments:
+        return []
+    lines = [f"<p>{escape(line)}</p>" for line in letter.attachment_lines]
+    return ['<div class="attachments">', *lines, "</div>"]
 
 
 def letter_html(letter: LetterText, *, standalone: bool = True) -> str:
@@ -30,6 +40,7 @@ def letter_html(letter: LetterText, *, standalone: bool = True) -> str:
         f'<div class="number">{escape(letter.number)}</div>',
         f'<p class="addressee">{escape(letter.addressee)}</p>',
         *(f"<p>{escape(paragraph)}</p>" for paragraph in letter.paragraphs),
+        *_attachments(letter),
         '<div class="signature">',
         f"<p>{escape(letter.signer)}</p>",
         f"<p>{escape(chinese_date(letter.dated))}</p>",

@@ -84,7 +84,10 @@ class LetterText:
     paragraphs: tuple[str, ...]
     signer: str
     dated: date
-    notes: tuple[str, ...] = field(default=())  # small print: contact details, attachments
+    notes: tuple[str, ...] = field(default=())  # small print: contact details
+    # 附件: the names of the files the letter comes with (the released information), listed
+    # under the body as GB/T 9704 places 附件说明.
+    attachments: tuple[str, ...] = field(default=())
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -96,6 +99,8 @@ class LetterText:
             "signer": self.signer,
             "dated": self.dated.isoformat(),
             "notes": list(self.notes),
+            # Only when there are any: the stored text of every earlier letter stays as it was.
+            **({"attachments": list(self.attachments)} if self.attachments else {}),
         }
 
     @classmethod
@@ -110,6 +115,7 @@ class LetterText:
                 signer=str(data["signer"]),
                 dated=date.fromisoformat(str(data["dated"])),
                 notes=tuple(str(n) for n in data.get("notes", ())),
+                attachments=tuple(str(a) for a in data.get("attachments", ())),
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise GongkaiError(f"文书内容不完整或格式错误：{exc}") from None
@@ -127,12 +133,24 @@ class LetterText:
             signer=clean_text(self.signer),
             dated=self.dated,
             notes=tuple(clean_text(n, multiline=True) for n in self.notes),
+            attachments=tuple(clean_text(a) for a in self.attachments),
+        )
+
+    @property
+    def attachment_lines(self) -> tuple[str, ...]:
+        """附件说明: "附件：名称" for one file; "附件：1．名称" then "2．名称", … for several."""
+        names = self.attachments
+        if len(names) == 1:
+            return (f"附件：{names[0]}",)
+        return tuple(
+            f"{'附件：' if n == 1 else ''}{n}．{name}" for n, name in enumerate(names, start=1)
         )
 
     @property
     def text(self) -> str:
         """Plain text of the whole letter (for search, tests and a text download)."""
-        lines = [self.title, self.number, "", self.addressee, *self.paragraphs, ""]
+        lines = [self.title, self.number, "", self.addressee, *self.paragraphs]
+        lines += [*self.attachment_lines, ""]
         lines += [self.signer, chinese_date(self.dated), *self.notes]
         return "\n".join(lines)
 

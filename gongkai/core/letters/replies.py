@@ -7,7 +7,7 @@ texts, and the structure the old reference template (S15), updated to the 2019 �
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -117,6 +117,20 @@ class Decision:
     referral: str = ""  # §36(五): name and contact of the responsible agency
 
 
+# The outcomes whose reply gives the information itself (the rest say where or why not).
+RELEASING: frozenset[Outcome] = frozenset({Outcome.GRANTED, Outcome.PARTIAL})
+
+
+def _released_details(outcome: Outcome, you: str, attached: bool) -> str:
+    """How the information is given when the decision says nothing more: "见附件" only
+    where the reply has one; otherwise in the form the applicant asked for (§40)."""
+    if outcome is Outcome.PARTIAL:
+        return "可以公开的部分见附件。" if attached else ""
+    if attached:
+        return f"本机关向{you}提供该政府信息（见附件）。"
+    return f"本机关将按照{you}申请时指定的形式提供该政府信息。"
+
+
 def _check(decision: Decision) -> None:
     outcome = decision.outcome
     if outcome in NOT_DECIDABLE:
@@ -140,14 +154,16 @@ def reply(
     *,
     remedy_rules: RemedyRules = DEFAULT_REMEDY_RULES,
     outcome_rows: Mapping[Outcome, str] | None = None,
+    attachments: Sequence[str] = (),
 ) -> LetterText:
-    """The 答复书 dated ``reply_date`` (the remedy text depends on it)."""
+    """The 答复书 dated ``reply_date`` (the remedy text depends on it). ``attachments`` are
+    the names of the released files it comes with, listed as 附件 under the body."""
     _check(decision)
     outcome = decision.outcome
     basis = decision.legal_basis.strip() or DEFAULT_LEGAL_BASIS[outcome] or "有关规定"
     details = _ensure_stop(decision.details)
-    if outcome is Outcome.GRANTED and not details:
-        details = f"本机关向{app.you}提供该政府信息（见附件）。"
+    if outcome in RELEASING and not details:
+        details = _released_details(outcome, app.you, bool(attachments))
     sentence = _SENTENCES[outcome].format(you=app.you, basis=basis, details=details).strip()
     paragraphs = [opening(app) + "经审查，现答复如下：", sentence]
     if decision.reasons.strip() and outcome is not Outcome.OTHER:
@@ -170,4 +186,5 @@ def reply(
         signer=agency.name,
         dated=reply_date,
         notes=contact_notes(agency),
+        attachments=tuple(name.strip() for name in attachments if name.strip()),
     )

@@ -137,6 +137,9 @@ def docx_bytes(text: LetterText) -> bytes:
     paragraph(text.addressee, indent=False)
     for content in text.paragraphs:
         paragraph(content)
+    for number, line in enumerate(text.attachment_lines):
+        # 附件说明 under the body; the names of the second and later files line up (GB/T 9704).
+        paragraph(("\u3000" * 3 if number else "") + line)
     paragraph(text.signer, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     paragraph(chinese_date(text.dated), align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     for note in text.notes:

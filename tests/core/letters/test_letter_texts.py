@@ -85,7 +85,10 @@ def test_article_36_wording_per_outcome() -> None:
     texts = {o: reply(BUREAU, APP, decision_for(o), REPLY_DAY).text for o in DECIDABLE}
     assert "第三十六条第一项" in texts[Outcome.ALREADY_PUBLIC]
     assert "门户网站" in texts[Outcome.ALREADY_PUBLIC]
-    assert "第三十六条第二项" in texts[Outcome.GRANTED] and "见附件" in texts[Outcome.GRANTED]
+    assert "第三十六条第二项" in texts[Outcome.GRANTED]
+    # No file attached: the reply does not point at one (issue 14).
+    assert "见附件" not in texts[Outcome.GRANTED] and "附件：" not in texts[Outcome.GRANTED]
+    assert "按照您申请时指定的形式提供" in texts[Outcome.GRANTED]
     assert "第三十七条" in texts[Outcome.PARTIAL]
     assert "第十六条第二款、第三十六条第三项" in texts[Outcome.DENIED_PROCESS]
     assert "第三十六条第四项" in texts[Outcome.NOT_EXIST]
