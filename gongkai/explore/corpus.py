@@ -17,6 +17,7 @@ import polars as pl
 
 from gongkai.core.errors import InputError
 from gongkai.core.report import labels as L
+from gongkai.core.report.model import format_cell_paths
 from gongkai.explore.identity import read_overrides, resolve
 
 APPLICANTS = L.T3_APPLICANT_COLUMNS
@@ -110,17 +111,27 @@ def rates() -> list[pl.Expr]:
     ]
 
 
+_COLUMNS: dict[str, pl.DataType | type[pl.DataType]] = {
+    **dict.fromkeys(("source_file", "sha256", "agency", "status", "format"), pl.String),
+    **dict.fromkeys(("publication_date", "error"), pl.String),
+    **dict.fromkeys(("year", "errors", "warnings"), pl.Int64),
+    **dict.fromkeys(
+        (p for fmt in (L.FORMAT_2019, L.FORMAT_2021) for p in format_cell_paths(fmt)), pl.String
+    ),
+}
+
+
 def _scan_reports(dataset: Path) -> pl.LazyFrame:
     path = dataset / "reports.parquet"
     if not path.exists():
         raise InputError(f"{dataset} 不是 gongkai ingest 输出的数据集：缺少 reports.parquet")
     frame = pl.scan_parquet(path)
     names = frame.collect_schema().names()
-    missing = [c for c in (*LEAF_CELLS, "publication_date", "errors") if c not in names]
-    fill = [pl.lit(None, dtype=pl.String).alias(c) for c in missing]
-    return frame.with_columns(fill).with_columns(
-        pl.col(LEAF_CELLS).cast(pl.String), dataset=pl.lit(str(dataset))
-    )
+    # A dataset of unreadable files only has no cell columns, an empty one no columns.
+    fill = [pl.lit(None, dtype=t).alias(c) for c, t in _COLUMNS.items() if c not in names]
+    # columns all null in this dataset (e.g. a year no file was read for) have no type
+    typed = [pl.col(c).cast(t) for c, t in _COLUMNS.items()]
+    return frame.with_columns(fill).with_columns(typed, dataset=pl.lit(str(dataset)))
 
 
 def load(datasets: list[Path], overrides: Path | None = None) -> Corpus:

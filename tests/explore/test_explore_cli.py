@@ -74,3 +74,21 @@ def test_serve_filters_and_exports(corpus_dir: tuple[Path, Truth]) -> None:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_dataset_of_unreadable_files_still_gives_a_page(tmp_path: Path) -> None:
+    from gongkai.explore.views import all_views
+    from gongkai.ingest.pipeline import ingest
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "note.txt").write_text("这不是年度报告", "utf-8")
+    ingest(tmp_path / "src", tmp_path / "ds", workers=1)
+    (tmp_path / "empty").mkdir()
+    ingest(tmp_path / "empty", tmp_path / "ds-empty", workers=1)
+    views = {v.id: v for v in all_views(load([tmp_path / "ds", tmp_path / "ds-empty"]))}
+    assert (
+        "0 份报告" in views["overview"].note and "另有 1 个文件无法识别" in views["overview"].note
+    )
+    page = tmp_path / "page.html"
+    assert main(["explore", str(tmp_path / "ds"), "--out", str(page)]) == 0
+    assert page.stat().st_size > 0
