@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.core.checks.engine import PER_REPORT_RESETS
+from gongkai.core.checks.registry import PER_REPORT_RESETS
 from gongkai.core.parsing.normalize import nfkc
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
@@ -124,6 +124,8 @@ def _applications_received(text: str) -> tuple[Stated, ...]:
 def _read_applications_received(text: str) -> Iterator[Stated]:
     for paragraph in paragraphs(text):
         for clause in clauses(paragraph):
+            if "申请" not in clause:
+                continue  # both statements name 申请: most clauses are about other things
             none = _NO_APPLICATIONS.search(clause)
             if none and not _QUALIFIED.search(none.group(1)):
                 yield Stated("none", 0, clause)

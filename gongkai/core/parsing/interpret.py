@@ -223,7 +223,7 @@ def _fill_table3(report: AnnualReport, reading: TableReading) -> None:
     printed = printed_format(report.format, reading)
     rows = L.t3_rows(printed)
     for row in rows:
-        paths = tuple(f"table3.{row}.{c}" for c in L.T3_COLUMNS)
+        paths = _T3_PATHS[row]
         columns[row] = paths
         if row not in reading.rows:
             report.table3[row] = None
@@ -237,6 +237,13 @@ def _fill_table3(report: AnnualReport, reading: TableReading) -> None:
     _apply(report, present, columns, table3_equations(printed))
     report_assumed(report, "table3", reading)
     finish_mixed(report, printed, reading)
+
+
+# Every 表三 row of either format with its cells' paths, made once.
+_T3_PATHS = {
+    row: tuple(f"table3.{row}.{c}" for c in L.T3_COLUMNS)
+    for row in (*L.t3_rows(L.FORMAT_2021), *L.t3_rows(L.FORMAT_2019))
+}
 
 
 def _fill_table4(report: AnnualReport, reading: TableReading) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.core.parsing.digit_runs import RowShape, split_run
-from gongkai.core.parsing.normalize import parse_number
 
 MAX_PLACEMENTS = 5000
 
@@ -39,12 +38,6 @@ class Token:
     def unreadable(self) -> bool:
         """Short non-numeric marks that stand where a number should ("—", "/", "无")."""
         return bool(self.text) and self.number is None
-
-
-def make_token(
-    text: str, line: int, row: int, *, free: bool = False, after_space: bool = False
-) -> Token:
-    return Token(text, line, row, parse_number(text) if text else None, free, after_space)
 
 
 @dataclass

@@ -50,7 +50,11 @@ def resolve(
     if math.prod(len(readings[row].options) for row in choices) <= MAX_COMBINATIONS:
         outcomes = list(_outcomes(readings, columns, equations, fixed, choices))
         best = min(score for score, _, _ in outcomes)
-        kept = [(values, gaps) for score, values, gaps in outcomes if score == best]
+        kept = [
+            _combination(readings, columns, fixed, choices, combo, solved)
+            for score, combo, solved in outcomes
+            if score == best
+        ]
     else:
         kept = consistent_combinations(readings, columns, equations, fixed, choices)
         if not kept:
@@ -64,19 +68,50 @@ def _outcomes(
     equations: list[Equation],
     fixed: dict[str, int | str | None],
     choices: list[str],
-) -> Iterator[tuple[int, dict[str, int | str | None], set[str]]]:
-    indexed = [range(len(readings[row].options)) for row in choices]
-    for combo in product(*indexed):
-        values = dict(fixed)
-        gaps: set[str] = set()
-        for row, i in zip(choices, combo, strict=True):
-            reading = readings[row]
-            values.update(zip(columns[row], reading.options[i], strict=True))
-            gaps.update(columns[row][c] for c in reading.gaps[i])
-        counts = {p: v for p, v in values.items() if not isinstance(v, str)}
-        solved, violated = solve(counts, equations)
-        values.update(solved)
-        yield len(violated), values, gaps
+) -> Iterator[tuple[int, tuple[int, ...], dict[str, int]]]:
+    """(equations broken, the combination, the cells it solves) of every combination."""
+    base = {p: v for p, v in fixed.items() if not isinstance(v, str)}
+    # An equation over known fixed cells only holds or breaks alike in every combination
+    # and solves nothing: weigh it once, not once per combination.
+    static: list[Equation] = []
+    varying: list[Equation] = []
+    for eq in equations:
+        known = all(base.get(p) is not None for p in eq.paths)
+        (static if known else varying).append(eq)
+    broken_always = len(solve(base, static)[1])
+    # Each row's options as ready (path, count) pairs: the combinations only update a copy.
+    row_counts = [
+        [
+            [(p, v) for p, v in zip(columns[row], option, strict=True) if not isinstance(v, str)]
+            for option in readings[row].options
+        ]
+        for row in choices
+    ]
+    for combo in product(*(range(len(options)) for options in row_counts)):
+        counts = base.copy()
+        for options, i in zip(row_counts, combo, strict=True):
+            counts.update(options[i])
+        solved, violated = solve(counts, varying)
+        yield broken_always + len(violated), combo, solved
+
+
+def _combination(
+    readings: dict[str, RowReading],
+    columns: dict[str, tuple[str, ...]],
+    fixed: dict[str, int | str | None],
+    choices: list[str],
+    combo: tuple[int, ...],
+    solved: dict[str, int],
+) -> tuple[dict[str, int | str | None], set[str]]:
+    """The cells of one combination and the cells it reads as gaps."""
+    values = dict(fixed)
+    gaps: set[str] = set()
+    for row, i in zip(choices, combo, strict=True):
+        reading = readings[row]
+        values.update(zip(columns[row], reading.options[i], strict=True))
+        gaps.update(columns[row][c] for c in reading.gaps[i])
+    values.update(solved)
+    return values, gaps
 
 
 def _agree(

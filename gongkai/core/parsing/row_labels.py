@@ -7,6 +7,7 @@ matched on their distinctive words, so that "（四）无法提供 1. 本单位�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gongkai.core.parsing.label_match import assume_t2_row, assume_t3_row, expected_rows
@@ -62,6 +63,12 @@ def t3_row_key(text: str, previous: str | None, fmt: str = L.FORMAT_2021) -> str
     """
     if len(text) > _MAX_LABEL:
         return None
+    return _t3_row_key(text, previous)
+
+
+# Labels recur in every report: their rows are remembered (the text is at most _MAX_LABEL).
+@functools.lru_cache(maxsize=8192)
+def _t3_row_key(text: str, previous: str | None) -> str | None:
     key = match_key(text)
     raw = text.replace(" ", "")
     if not key:
@@ -135,6 +142,11 @@ _T2_WORDS: tuple[tuple[str, str], ...] = (
 
 def t2_row_key(text: str) -> tuple[str, str] | None:
     """(row key, the digits run on after the label) for a 表二 row label cell."""
+    return _t2_row_key(text) if len(text) <= _MAX_LABEL else _t2_row_key.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _t2_row_key(text: str) -> tuple[str, str] | None:
     key = match_key(text)
     if not key or len(key) > 30:
         return None

@@ -76,7 +76,7 @@ def _tab_line(number: int, raw: str) -> Line:
         # One cell indented by a tab: the indent is layout, not an empty cell.
         parts = parts[1:]
     cells = _cells(parts)
-    return Line(number, "\t".join(c.text for c in cells), cells)
+    return Line(number, "\t".join([c.text for c in cells]), cells)
 
 
 def _pipe_line(number: int, raw: str) -> Line:
@@ -88,9 +88,21 @@ def _pipe_line(number: int, raw: str) -> Line:
     else:
         parts = stripped.split("|")
     cells = _cells(parts)
-    return Line(number, "\t".join(c.text for c in cells), cells)
+    return Line(number, "\t".join([c.text for c in cells]), cells)
 
 
 def _cells(parts: list[str]) -> list[Cell]:
     """Cells of a row; a converter's placeholder ("数据3") is an empty cell, not a 3."""
-    return [Cell("" if _PLACEHOLDER.match(t) else t) for t in map(clean_cell, parts)]
+    cells = []
+    for part in parts:
+        if part.isdigit():  # most cells: a count, nothing to clean
+            cells.append(Cell(part))
+            continue
+        text = clean_cell(part)
+        if text[:1] in _PLACEHOLDER_FIRST and _PLACEHOLDER.match(text):
+            text = ""
+        cells.append(Cell(text))
+    return cells
+
+
+_PLACEHOLDER_FIRST = frozenset("数列cC")

@@ -7,11 +7,12 @@ token, split into label and numbers when a crawler ran them together
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gongkai.core.parsing.document import Line
 from gongkai.core.parsing.normalize import parse_number
-from gongkai.core.parsing.readings import Token, make_token
+from gongkai.core.parsing.readings import Token
 
 # A number, signed where it follows another ("134-235": 134, then -235 of 本年增/减).
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -39,19 +40,33 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
 def _split(text: str, line: int, row: int, *, free: bool) -> list[Token]:
     """``free``: the text is running text, where a digit run may hold several cells."""
     text = text.strip()
+    parts = _parts(text, free) if len(text) <= _CACHED_TEXT else _parts.__wrapped__(text, free)
+    return [Token(t, line, row, number, f, after) for t, number, f, after in parts]
+
+
+# Cells and labels are short and recur in every report (the same labels, small counts):
+# their split is remembered; long running text is split afresh.
+_CACHED_TEXT = 80
+Part = tuple[str, str | None, bool, bool]  # text, number, free, after_space
+
+
+@functools.lru_cache(maxsize=16384)
+def _parts(text: str, free: bool) -> tuple[Part, ...]:
     if _NUMBERS_ONLY.match(text) and not _DATE.match(text):
-        return [make_token(part, line, row, free=free) for part in _ONE_NUMBER.findall(text)]
+        return tuple(_part(p, free=free) for p in _ONE_NUMBER.findall(text))
     if not text or not text[-1].isdigit() or len(text) > 80 or parse_number(text):
-        return [make_token(text, line, row, free=free)]
+        return (_part(text, free=free),)
     m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
-        parts = _ONE_NUMBER.findall(m.group("numbers"))
+        found = _ONE_NUMBER.findall(m.group("numbers"))
         spaced = free and m.end("label") < m.start("numbers")
-        return [make_token(m.group("label"), line, row)] + [
-            make_token(p, line, row, free=free, after_space=spaced and i == 0)
-            for i, p in enumerate(parts)
-        ]
-    return [make_token(text, line, row)]
+        figures = (_part(n, free=free, after_space=spaced and i == 0) for i, n in enumerate(found))
+        return (_part(m.group("label")), *figures)
+    return (_part(text),)
+
+
+def _part(text: str, *, free: bool = False, after_space: bool = False) -> Part:
+    return text, parse_number(text) if text else None, free, after_space
 
 
 def _is_numbered_label(label: str) -> bool:
