@@ -12,6 +12,7 @@ from gongkai.cli.batch import add_jobs_option, report_unreadable, run_batch
 from gongkai.cli.inputs import read_input
 from gongkai.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
 from gongkai.core.parsing.read import read_report
+from gongkai.core.parsing.sandbox import read_report_contained
 from gongkai.core.report.model import AnnualReport, Finding, Severity
 
 GROUPS = {
@@ -41,9 +42,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     previous: AnnualReport | None = None
     if args.previous:
-        previous = read_report(read_input(args.previous), args.previous)
+        data = read_input(args.previous)
+        read = read_report_contained if args.contained else read_report
+        previous = read(data, args.previous)
     status = EXIT_OK
-    for outcome in run_batch(args.paths, debug=args.debug, previous=previous, jobs=args.jobs):
+    outcomes = run_batch(
+        args.paths, debug=args.debug, previous=previous, jobs=args.jobs, contained=args.contained
+    )
+    for outcome in outcomes:
         if outcome.report is None:
             report_unreadable(outcome)
             status = EXIT_UNREADABLE

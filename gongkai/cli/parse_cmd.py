@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    outcomes = run_batch(args.paths, debug=args.debug, jobs=args.jobs)
+    outcomes = run_batch(args.paths, debug=args.debug, jobs=args.jobs, contained=args.contained)
     status = EXIT_OK
     if args.format == "csv":
         writer: Any = None
