@@ -77,7 +77,7 @@ def prepare(*, demo: bool, say: Callable[[str], None] | None = None) -> list[str
         as_of = demo_data.demo_day()
         if as_of != timezone.localdate():
             lines.append(
-                f"工作日历中还没有{(as_of + demo_data.DEMO_HORIZON).year + 1}年的节假日安排"
+                f"工作日历中还没有{as_of.year + 1}年的节假日安排"
                 f"（国务院办公厅公布后由管理员在“工作日历”中录入），"
                 f"演示数据截至{as_of:%Y年%m月%d日}。"
             )

@@ -25,9 +25,10 @@ from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import CalendarDataMissing
 from gongkai.web.agencies.models import Agency, Membership, Unit
 from gongkai.web.applications import services
-from gongkai.web.applications.config import work_calendar
+from gongkai.web.applications.config import procedure_rules, work_calendar
 from gongkai.web.applications.letter_files import deferred_letter_files
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.queue import CLOCK_RUNNING
 from gongkai.web.fees.services import RENDER_JOB as FEE_NOTICE_JOB
 from gongkai.web.tasks.queue import deferred_jobs
 
@@ -110,21 +111,19 @@ def create_demo_agency() -> dict[Role, AbstractBaseUser]:
     return users
 
 
-# How far past its last step a demo case's clock runs (a 20-working-day window, over a
-# week-long holiday; loading it as of 10 December 2026 needed 21 days): its dates must lie
-# in known years.
-DEMO_HORIZON = timedelta(days=35)
-
-
 def demo_day(today: date | None = None) -> date:
-    """The day the demo is built as of: today, or, when the working-day calendar does not
-    know the year the demo's deadlines would run into (next year's State Council notice is
-    entered by an administrator once published; the demo never guesses it), the latest
-    earlier day whose deadlines all fall in known years."""
+    """The day the demo is built as of: today. Its cases run over the past year, so only an
+    installation whose working-day calendar knows neither this year nor last (nobody has
+    entered this year's State Council notice; the demo never guesses it) gets a demo built
+    as of the last day of the latest year the calendar knows. A year after today that is
+    not known yet is no obstacle: a step whose clock would reach it is simply not taken
+    (the demo stops where the calendar stops, as real work has to)."""
     calendar = work_calendar()
     day = today or timezone.localdate()
-    while not calendar.covers_year((day + DEMO_HORIZON).year):
-        day = date((day + DEMO_HORIZON).year - 1, 12, 31) - DEMO_HORIZON
+    while day.year > 2008 and not (
+        calendar.covers_year(day.year) and calendar.covers_year(day.year - 1)
+    ):
+        day = date(day.year - 1, 12, 31)
     return day
 
 
@@ -263,7 +262,7 @@ def _one_case(
 ) -> Application:
     app = _register(rng, users, bureau, arrival)
     steps = _case_steps(rng, users, bureau, app, scenario or rng.choices(SCENARIOS, WEIGHTS)[0])
-    _run_steps(steps, arrival, today)
+    _run_steps(steps, arrival, today, app.pk)
     return app
 
 
@@ -430,7 +429,6 @@ def _showcase(
 
     plans: list[tuple[int, IntakeForm, Callable[[int], list[tuple[int, Step]]]]] = [
         (1, IntakeForm.ONLINE, lambda pk: []),  # awaiting the §31 confirmation
-        (23, IntakeForm.IN_PERSON, lambda pk: []),  # nobody acted: overdue
         (
             3,
             IntakeForm.IN_PERSON,
@@ -491,7 +489,56 @@ def _showcase(
         except CalendarDataMissing:
             continue
         app = _register(rng, users, bureau, arrival, form)
-        _run_steps(plan(app.pk), arrival, today)
+        _run_steps(plan(app.pk), arrival, today, app.pk)
+    _due_soon(rng, users, bureau, today)
+
+
+def _due_soon(
+    rng: random.Random, users: dict[Role, AbstractBaseUser], bureau: Agency, today: date
+) -> None:
+    """Cases whose answer is due in 1, 2 and 3 working days (the queue's 即将到期): one
+    decided and waiting for its letter, one with a unit's feedback outstanding, one just
+    reviewed. None is overdue: the demo office answers on time. In the last days of a year
+    whose successor nobody has entered they are due on the last working days the calendar
+    knows (today at the latest), so the queue still has them."""
+    handler, reviewer = users[Role.HANDLER], users[Role.REVIEWER]
+    unit = Unit.objects.get(agency=bureau, name=UNITS[1])
+    calendar = work_calendar()
+    limit = procedure_rules().answer_limit_wd
+    plans: dict[int, Callable[[int], list[tuple[int, Step]]]] = {
+        1: lambda pk: [
+            (1, lambda d: services.review(handler, pk, on=d, conclusion="clear")),
+            (12, lambda d: services.decide(reviewer, pk, on=d, outcome=Outcome.GRANTED)),
+        ],
+        2: lambda pk: [
+            (1, lambda d: services.review(handler, pk, on=d, conclusion="clear")),
+            (
+                2,
+                lambda d: services.assign(
+                    handler, pk, on=d, unit_id=unit.pk, instructions="请提供所申请的统计数据"
+                ),
+            ),
+        ],
+        3: lambda pk: [(2, lambda d: services.review(handler, pk, on=d, conclusion="clear"))],
+    }
+    for left, plan in plans.items():
+        due = _due_within(calendar, today, left)
+        if due is None:
+            continue
+        arrival = _working_days_before(calendar, due, limit)
+        app = _register(rng, users, bureau, arrival, IntakeForm.IN_PERSON)
+        _run_steps(plan(app.pk), arrival, today, app.pk)
+
+
+def _due_within(calendar: WorkCalendar, today: date, left: int) -> date | None:
+    """The ``left``-th working day after today, or the latest the calendar knows before it
+    (today itself if it is a working day); None if it knows none."""
+    for n in range(left, 0, -1):
+        try:
+            return calendar.add_working_days(today, n)
+        except CalendarDataMissing:
+            continue
+    return today if calendar.is_workday(today) else None
 
 
 def _working_days_before(calendar: WorkCalendar, today: date, n: int) -> date:
@@ -503,15 +550,27 @@ def _working_days_before(calendar: WorkCalendar, today: date, n: int) -> date:
     return day
 
 
-def _run_steps(steps: list[tuple[int, Step]], start: date, today: date) -> None:
-    """Take each step after its working-day delay, stopping at today: recent cases stay open."""
+def _run_steps(steps: list[tuple[int, Step]], start: date, today: date, pk: int) -> None:
+    """Take each step after its working-day delay, stopping at today: recent cases stay open.
+
+    The demo office answers on time: while the case's clock runs, a step that would fall
+    after its due date is taken on the due date. A step whose dates reach a year the
+    calendar does not know yet is not taken, and nor is any later step of that case.
+    """
     calendar = work_calendar()
     day = start
     for delay, step in steps:
+        previous = day
         try:
             day = calendar.add_working_days(day, delay)
         except CalendarDataMissing:
             return
+        case = Application.objects.only("status", "due_date").get(pk=pk)
+        if case.status in CLOCK_RUNNING and case.due_date is not None:
+            day = min(day, max(case.due_date, previous))
         if day > today:
             return
-        step(day)
+        try:
+            step(day)
+        except CalendarDataMissing:
+            return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -11,6 +11,7 @@ from gongkai.core.checks import run_checks
 from gongkai.core.report.model import Severity
 from gongkai.web import demo
 from gongkai.web.applications.models import Application, CaseEvent
+from gongkai.web.applications.queue import filtered_cases
 from gongkai.web.applications.statistics import annual_report, figures
 
 pytestmark = pytest.mark.django_db
@@ -112,23 +113,18 @@ def test_every_demo_case_page_and_letter_preview_renders() -> None:
 def test_the_demo_stops_where_the_working_day_calendar_stops(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The pinned chinese-calendar knows 2026 and not 2027: a demo loaded in late December
-    would run its clocks into 2027 (it did: a 补正 period), so it is built as of the last
-    day they fit. The clock is set to 28 December 2026 for the services too."""
+    """The pinned chinese-calendar knows 2026 and not 2027. Loaded on 28 December 2026 the
+    demo is built as of that day (it used to be built as of a November day, so its cases
+    were overdue at first login): a step whose clock would reach 2027 is simply not taken.
+    Only a today whose own year is unknown makes it fall back to the last known day."""
     december = date(2026, 12, 28)
-    real_localdate = timezone.localdate
-    monkeypatch.setattr(
-        timezone,
-        "localdate",
-        lambda value=None, timezone=None: (
-            real_localdate(value, timezone) if value is not None else december
-        ),
-    )
     monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 28, 2, 0, tzinfo=UTC))
-    last_fitting = date(2026, 12, 31) - demo.DEMO_HORIZON
     assert demo.demo_day(date(2026, 6, 1)) == date(2026, 6, 1)
-    assert demo.demo_day() == last_fitting
-    assert demo.demo_day(date(2027, 3, 1)) == last_fitting
+    assert demo.demo_day() == december
+    assert demo.demo_day(date(2027, 3, 1)) == date(2026, 12, 31)
     assert demo.load_demo(seed=3, count=8) > 0
     arrivals = Application.objects.values_list("arrived_at", flat=True)
-    assert max(timezone.localtime(a).date() for a in arrivals) <= last_fitting
+    latest = max(timezone.localtime(a).date() for a in arrivals)
+    assert december - timedelta(days=7) < latest <= december  # the newest case: days ago
+    bureau = demo.Agency.objects.filter(name=demo.BUREAU)
+    assert not filtered_cases(bureau, {"due": "overdue"}, december).exists()

@@ -1,5 +1,7 @@
-"""The demo's annual reports: last year's report of the demo bureau is published (so this
-year's draft has a report to be checked against across years), this year's stays a draft.
+"""The demo's annual reports: last year's report of the demo bureau is signed off and
+published in January as a punctual office would (so this year's draft has a report to be
+checked against across years, and the product's own checks find nothing late or early in
+it), this year's stays a draft.
 
 Everything goes through the services: the placeholders the drafter leaves for what the
 platform cannot count (supervision, problems of the year) are filled in with demo text, the
@@ -11,16 +13,17 @@ checks, and the demo leaves the report as a draft rather than inventing numbers.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gongkai.core.applications.roles import Role
-from gongkai.core.errors import GongkaiError
+from gongkai.core.errors import CalendarDataMissing, GongkaiError
 from gongkai.core.reporting.drafting import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN
 from gongkai.core.reporting.publication import readiness, warning_key
 from gongkai.web.agencies.models import Agency, Membership
+from gongkai.web.applications.config import work_calendar
 from gongkai.web.reports import services
 from gongkai.web.reports.builder import assemble
 from gongkai.web.reports.transitions import draft_for
@@ -56,33 +59,76 @@ def _user(agency: Agency, role: Role) -> object:
     return get_user_model().objects.get(pk=membership.user_id) if membership else None
 
 
-def publish_demo_report(agency: Agency, year: int, on: date) -> bool:
+def publication_days(year: int) -> tuple[date, date]:
+    """The days the demo bureau signs off and publishes its report on ``year``: published on
+    the first working day from 15 January (a department's report is due by 31 January,
+    §49, and the Spring Festival can begin in late January), signed off the working day
+    before."""
+    published = _workday_on_or_after(date(year + 1, 1, 15))
+    signed = published - timedelta(days=1)
+    while not _is_workday(signed):
+        signed -= timedelta(days=1)
+    return signed, published
+
+
+def _is_workday(day: date) -> bool:
+    try:
+        return work_calendar().is_workday(day)
+    except CalendarDataMissing:  # a January nobody has entered: Monday to Friday
+        return day.weekday() < 5
+
+
+def _workday_on_or_after(day: date) -> date:
+    while not _is_workday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _acknowledge(agency: Agency, year: int, days: list[date]) -> None:
+    """The handler acknowledges the warnings the report gives as dated on ``days`` (those
+    still current today: the service accepts no other)."""
+    handler = _user(agency, Role.HANDLER)
+
+    def warnings(day: date) -> set[str]:
+        findings = assemble(agency, year, on=day).report.findings
+        return {warning_key(f) for f in readiness(findings, []).warnings}
+
+    keys = set().union(*(warnings(day) for day in days)) & warnings(timezone.localdate())
+    if keys:
+        services.acknowledge_warnings(handler, agency, year, sorted(keys), "演示数据")  # type: ignore[arg-type]
+
+
+def prepare_demo_report(agency: Agency, year: int, today: date) -> str:
+    """Take the report on ``year`` as far as ``today`` allows; return how far: "drafted"
+    (text written, warnings acknowledged: awaiting the office head's sign-off), "signed"
+    (awaiting publication) or "published". Refused by the checks (a source of the tables
+    missing), it stays a draft and the refusal is logged."""
     handler, head = _user(agency, Role.HANDLER), _user(agency, Role.OFFICE_HEAD)
-    built = assemble(agency, year, on=on)
+    signed, published = publication_days(year)
+    built = assemble(agency, year, on=min(published, today))
     texts = {s.key or "": _filled(s.text) for s in built.report.sections}
     services.edit_sections(handler, agency, year, texts)  # type: ignore[arg-type]
-    # Warnings as of the publication date and as of today (the sign-off's date).
-    keys = [
-        warning_key(f)
-        for day in dict.fromkeys((on, timezone.localdate()))
-        for f in readiness(assemble(agency, year, on=day).report.findings, []).warnings
-    ]
-    if keys:
-        services.acknowledge_warnings(handler, agency, year, sorted(set(keys)), "演示数据")  # type: ignore[arg-type]
+    _acknowledge(agency, year, [d for d in (signed, published) if d <= today] or [today])
     try:
-        services.sign_off(head, agency, year)  # type: ignore[arg-type]
-        services.publish(head, agency, year, on=on)  # type: ignore[arg-type]
+        if today < signed:
+            return "drafted"
+        services.sign_off(head, agency, year, on=signed)  # type: ignore[arg-type]
+        if today < published:
+            return "signed"
+        services.publish(head, agency, year, on=published)  # type: ignore[arg-type]
     except GongkaiError as refused:
         log.warning("演示：%s年度报告未能发布，保留为草稿：%s", year, refused)
-        return False
-    return True
+        return "drafted"
+    return "published"
 
 
 def load_demo(today: date) -> None:
+    """Last year's report: published in mid-January (``publication_days``); on the days of
+    January before that it is drafted and awaits the office head's sign-off, then signed
+    and awaits publication — on time either way, as its deadline is 31 January. This year's
+    report is the draft the tables grow in."""
     from gongkai.web.demo import BUREAU
 
     bureau = Agency.objects.get(name=BUREAU)
-    last_year = today.year - 1
-    on = min(date(last_year + 1, 1, 20), today)
-    publish_demo_report(bureau, last_year, on)
+    prepare_demo_report(bureau, today.year - 1, today)
     draft_for(bureau, today.year)

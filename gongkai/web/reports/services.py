@@ -5,7 +5,7 @@ command line never write a draft or a version themselves.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -115,17 +115,28 @@ def acknowledge_warnings(
     return report_transition(actor, agency, year, ReportAction.ACKNOWLEDGE, change, note=note)
 
 
-def sign_off(actor: AbstractBaseUser, agency: Agency, year: int) -> ReportDraft:
-    """The office head approves the report exactly as it stands now."""
+def sign_off(
+    actor: AbstractBaseUser, agency: Agency, year: int, *, on: date | None = None
+) -> ReportDraft:
+    """The office head approves the report exactly as it stands now; ``on`` records a
+    sign-off made on an earlier day (as the applications' steps take their business date),
+    and the report is checked as dated that day."""
+    today = timezone.localdate()
+    day = on or today
+    guard(day <= today, "审签日期不能晚于今天")
 
     def change(draft: ReportDraft, held: frozenset[Role]) -> dict[str, Any]:
-        report = assemble(agency, year, draft, on=timezone.localdate()).report
+        report = assemble(agency, year, draft, on=day).report
         state = readiness(report.findings, draft.acknowledged)
         guard(state.publishable, "报告还不能审签：" + "；".join(state.reasons()[:5]))
         draft.signed_checksum = content_checksum(report)
         draft.signed_off_by = actor
-        draft.signed_off_at = timezone.now()
-        return {"checksum": draft.signed_checksum}
+        draft.signed_off_at = (
+            timezone.now()
+            if day == today
+            else timezone.make_aware(datetime.combine(day, time(16, 0)))
+        )
+        return {"checksum": draft.signed_checksum, "signed_on": day.isoformat()}
 
     return report_transition(actor, agency, year, ReportAction.SIGN_OFF, change)
 
