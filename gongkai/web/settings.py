@@ -72,7 +72,7 @@ DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "gongkai.web.text_input.TextCheckedAdminConfig",  # django.contrib.admin, text checked
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -4,14 +4,23 @@ The rule is :mod:`gongkai.core.text_hygiene` (one pure function for the whole pl
 module attaches it to forms. A field whose widget is a ``Textarea`` is multi-line (line
 breaks and tabs allowed), any other text field is a single line. The API's schemas call the
 same rule (``gongkai.web.api.schemas``), the catalogue import checks its cells with it.
+
+The admin's forms keep it too: ``TextCheckedAdminConfig`` stands in ``INSTALLED_APPS`` for
+``django.contrib.admin``, so ``admin.site`` is a :class:`TextCheckedAdminSite`, which puts
+the rule on every registered admin's form and inline formsets when it registers the admin;
+an app's ``admin.py`` needs nothing of its own and a new admin cannot forget it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.deconstruct import deconstructible
 
 from gongkai.core.errors import InputError
@@ -74,3 +83,31 @@ def checked_text(text: str, *, label: str, multiline: bool = False) -> str:
     if problem is not None:
         raise InputError(f"{label}{problem}")
     return text
+
+
+class PrintableTextAdmin:
+    """ModelAdmin mixin: the add/change form and inline formsets check their text fields."""
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, **kwargs)  # type: ignore[misc]
+        guard_text_fields(form.base_fields)
+        return form
+
+    def get_formsets_with_inlines(
+        self, request: HttpRequest, obj: Any = None
+    ) -> Iterator[tuple[Any, Any]]:
+        for formset, inline in super().get_formsets_with_inlines(request, obj):  # type: ignore[misc]
+            guard_text_fields(formset.form.base_fields)
+            yield formset, inline
+
+
+class TextCheckedAdminSite(admin.AdminSite):
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        base = admin_class or admin.ModelAdmin
+        if not issubclass(base, PrintableTextAdmin):
+            base = type(base.__name__, (PrintableTextAdmin, base), {"__module__": base.__module__})
+        super().register(model_or_iterable, base, **options)
+
+
+class TextCheckedAdminConfig(AdminConfig):
+    default_site = "gongkai.web.text_input.TextCheckedAdminSite"
