@@ -4,8 +4,15 @@
   :data:`DEFAULT_CSP`): scripts only from this site's own files, never inline, no plug-ins,
   no framing, forms post only here. No page of the platform has an inline script or an
   event attribute (``onclick``...; tests/web/test_deploy_settings.py checks the templates);
-  the admin's and the API docs' scripts are files too. Styles may still be inline (the pages
-  carry their small stylesheets in ``<style>``), which a stylesheet cannot turn into script.
+  the admin's and the API docs' scripts are files too. Styles come from the site's own
+  stylesheets only (``gongkai/web/static/gongkai/site.css``): no page has a ``<style>``
+  block or a ``style=`` attribute (the same test checks), so injected markup cannot restyle
+  a page either (e.g. hide a warning or overlay a fake form).
+* HTML files the platform generates and hands out (a published report's HTML version, a
+  draft export: HTML responses with ``Content-Disposition``) are self-contained documents
+  that carry their own ``<style>``; they get :data:`DOCUMENT_CSP` instead: no script at
+  all, nothing loaded from anywhere, inline style allowed, sandboxed. (Other files keep the
+  page policy; a sandbox would stop the browser's PDF viewer.)
 * ``Cache-Control: no-store`` on every response that may carry personal data: anything a
   logged-in user sees, the admin, the login page, the HTTP API, the applicant's private
   pages (``/public/track/``), so that no shared cache or browser history keeps a copy.
@@ -23,7 +30,7 @@ DEFAULT_CSP = "; ".join(
     (
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
+        "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self' data:",
         "connect-src 'self'",
@@ -33,6 +40,18 @@ DEFAULT_CSP = "; ".join(
         "frame-ancestors 'none'",
     )
 )
+DOCUMENT_CSP = "; ".join(
+    (
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "font-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+        "sandbox",
+    )
+)
 NO_STORE = "no-store, private, max-age=0"
 # Paths whose every response is personal or per-session, logged in or not.
 PRIVATE_PREFIXES = ("/api/", "/admin/", "/login/", "/logout/", "/my/", "/public/track/")
@@ -40,6 +59,11 @@ PRIVATE_PREFIXES = ("/api/", "/admin/", "/login/", "/logout/", "/my/", "/public/
 
 def content_security_policy() -> str:
     return str(getattr(settings, "GONGKAI_CSP", "") or DEFAULT_CSP)
+
+
+def is_html_file(response: HttpResponse) -> bool:
+    content_type = response.get("Content-Type", "")
+    return "Content-Disposition" in response and content_type.startswith("text/html")
 
 
 def is_personal(request: HttpRequest) -> bool:
@@ -59,7 +83,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = content_security_policy()
+            response["Content-Security-Policy"] = (
+                DOCUMENT_CSP if is_html_file(response) else content_security_policy()
+            )
         if is_personal(request):
             response["Cache-Control"] = NO_STORE
             response.headers.pop("Expires", None)

@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gongkai.web.site_context.site_header",
             ],
         },
     },
@@ -138,6 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# Chinese for what Django's and django-axes' own catalogues leave in English (the admin).
+LOCALE_PATHS = [WEB_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -146,6 +149,11 @@ STATIC_URL = "static/"
 # WhiteNoise serves the static files (admin, API docs) straight from the apps' folders, so
 # `gongkai serve` needs no collectstatic step and never serves a stale copy after an upgrade.
 WHITENOISE_USE_FINDERS = True
+# The platform's own stylesheet (gongkai/web/static/gongkai/site.css): every page's look.
+STATICFILES_DIRS = [WEB_DIR / "static"]
+# Every Django form renders through one template: label, help text and errors beside the
+# field, in Chinese (gongkai/web/form_rendering.py).
+FORM_RENDERER = "gongkai.web.form_rendering.FieldBesideHelpRenderer"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "applications:queue"
 LOGOUT_REDIRECT_URL = "login"
@@ -202,7 +210,7 @@ else:
 # (the action is written to the admin log). The API's bearer tokens never go through a
 # password login, so axes does not affect them. Behind a reverse proxy the client address
 # comes from GONGKAI_CLIENT_IP_HEADER (e.g. HTTP_X_REAL_IP; docs/deploy.md).
-INSTALLED_APPS.append("axes")
+INSTALLED_APPS.append("gongkai.web.axes_app.ChineseAxesConfig")  # axes, named in Chinese
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes requires
 AUTHENTICATION_BACKENDS = [
     "gongkai.web.api.login_security.LoginLockoutBackend",

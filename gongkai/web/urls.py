@@ -25,8 +25,8 @@ urlpatterns = [
     path("api/", include("gongkai.web.api.urls")),
 ]
 
-admin.site.site_header = "gongkai 政府信息公开工作平台"
-admin.site.site_title = "gongkai 管理"
+admin.site.site_header = "政府信息公开工作平台 · 系统管理"
+admin.site.site_title = "系统管理"
 admin.site.index_title = "数据管理"
 
 # Chinese error pages in the site's layout, with the request id (gongkai.web.errors).

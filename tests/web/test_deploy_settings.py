@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from builders_api import api_client
 from builders_portal import open_agency, person_post, submit, token_of
-from django.test import Client
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client, RequestFactory
 from web_builders import Staff
 
 from gongkai.core.applications.roles import Role
@@ -134,6 +135,8 @@ def test_every_page_has_the_csp_without_inline_script(client: Client) -> None:
         assert csp == DEFAULT_CSP
         script = next(d for d in csp.split("; ") if d.startswith("script-src"))
         assert script == "script-src 'self'"  # no 'unsafe-inline', no 'unsafe-eval'
+        style = next(d for d in csp.split("; ") if d.startswith("style-src"))
+        assert style == "style-src 'self'"  # the site's stylesheet only, no inline style
         assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
 
 
@@ -233,12 +236,14 @@ def test_waitress_passes_the_proxy_headers_to_django(monkeypatch: pytest.MonkeyP
 
 # -- templates ----------------------------------------------------------------------------
 
+INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 EVENT_ATTRIBUTE = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 
 
 def test_no_template_has_inline_script_or_event_attributes() -> None:
-    """What the CSP would block: an inline <script>, onclick= and friends, javascript: links.
+    """What the CSP would block: an inline <script> or <style>, style=, onclick= and friends,
+    javascript: links.
     (Mail templates are not web pages; they may style inline.)"""
     problems = []
     pages = sorted(ROOT.joinpath("gongkai", "web").rglob("templates/**/*.html"))
@@ -247,6 +252,31 @@ def test_no_template_has_inline_script_or_event_attributes() -> None:
         if "/email/" in path.as_posix():
             continue
         text = path.read_text(encoding="utf-8")
-        for pattern in (INLINE_SCRIPT, EVENT_ATTRIBUTE, re.compile("javascript:", re.I)):
+        patterns = (INLINE_SCRIPT, INLINE_STYLE, EVENT_ATTRIBUTE, re.compile("javascript:", re.I))
+        for pattern in patterns:
             problems += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in pattern.finditer(text)]
     assert problems == []
+
+
+def test_generated_html_files_get_the_document_policy() -> None:
+    """A report's HTML version carries its own <style>: it gets a policy of its own that
+    allows inline style but no script and nothing from anywhere, sandboxed; other files
+    (PDF: a sandbox would stop the browser's viewer) and pages keep the page policy."""
+    from django.http import HttpResponse
+
+    from gongkai.web.security_headers import DOCUMENT_CSP, SecurityHeadersMiddleware
+
+    def answer(content_type: str, disposition: bool) -> str:
+        response = HttpResponse(b"x", content_type=content_type)
+        if disposition:
+            response["Content-Disposition"] = 'inline; filename="r.html"'
+        middleware = SecurityHeadersMiddleware(lambda request: response)
+        request = RequestFactory().get("/reports/1/2025/v1/html/")
+        request.user = AnonymousUser()
+        return middleware(request)["Content-Security-Policy"]
+
+    assert answer("text/html; charset=utf-8", True) == DOCUMENT_CSP
+    assert "script-src" not in DOCUMENT_CSP and "default-src 'none'" in DOCUMENT_CSP
+    assert "sandbox" in DOCUMENT_CSP
+    assert answer("application/pdf", True) == DEFAULT_CSP
+    assert answer("text/html; charset=utf-8", False) == DEFAULT_CSP
