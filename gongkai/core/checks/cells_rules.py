@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
 from gongkai.core.report.model import CellState, Finding, Severity, cell_paths
 from gongkai.core.report.naming import cell_name

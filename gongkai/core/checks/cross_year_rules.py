@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
 from gongkai.core.report.model import AnnualReport, Finding, Severity
 from gongkai.core.report.naming import cell_name, t2_row_name, t3_column_name

@@ -1,103 +1,41 @@
-"""Rules are declared once with a stable id, a severity and a Chinese title; each yields
-findings that point to the cells they concern and, for a parsed document, to its line.
+"""Running the rules: every rule module is imported here, which registers its rules in
+:mod:`.registry` (where the rule modules import ``rule``, ``Rule`` and ``CheckContext``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from gongkai.core.report.model import AnnualReport, Finding, Severity
+# Importing the rule modules registers their rules.
+from gongkai.core.checks import (  # noqa: F401
+    cells_rules,
+    cross_year_rules,
+    meta_rules,
+    narrative_rules,
+    ocr_rules,
+    structure_rules,
+    table_rules,
+)
+from gongkai.core.checks.registry import (
+    PER_REPORT_RESETS,
+    RULES,
+    CheckContext,
+    CheckFunction,
+    Rule,
+    rule,
+)
+from gongkai.core.report.model import AnnualReport, Finding
 
-CheckFunction = Callable[["CheckContext", "Rule"], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    severity: Severity
-    title: str  # what the rule requires, in words a report author understands
-    table: str  # "table2" | "table3" | "table4" | "narrative" | "structure" | "meta"
-    check: CheckFunction
-
-    def finding(
-        self,
-        ctx: CheckContext,
-        where: list[str],
-        message: str,
-        *,
-        severity: Severity | None = None,
-        suggestion: dict[str, Any] | None = None,
-    ) -> Finding:
-        return Finding(
-            rule=self.id,
-            severity=severity or self.severity,
-            where=where,
-            message=message,
-            line=ctx.line_of(where),
-            suggestion=suggestion,
-        )
-
-
-@dataclass
-class CheckContext:
-    report: AnnualReport
-    previous: AnnualReport | None = None
-    options: dict[str, Any] = field(default_factory=dict)
-
-    def flat(self) -> dict[str, Any]:
-        """表三 and 表四 cells by path, copied once: every equation reads many of them."""
-        flat = self.options.get("_flat")
-        if flat is None:
-            flat = self.options["_flat"] = _flat_tables(self.report)
-        return flat
-
-    def value(self, path: str) -> Any:
-        flat = self.flat()
-        return flat[path] if path in flat else self.report.get(path)
-
-    def count(self, path: str) -> int | None:
-        """The cell as a count, or None when it is unknown or not an integer."""
-        flat = self.options.get("_flat") or self.flat()
-        value = flat[path] if path in flat else self.report.get(path)
-        return value if type(value) is int else None
-
-    def line_of(self, where: list[str]) -> int | None:
-        lines = [self.report.locations[p] for p in where if p in self.report.locations]
-        return min(lines) if lines else None
-
-
-def _flat_tables(report: AnnualReport) -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for row, cells in report.table3.items():
-        if cells is not None:
-            for col, value in cells.items():
-                flat[f"table3.{row}.{col}"] = value
-    for col, value in report.table4.items():
-        flat[f"table4.{col}"] = value
-    return flat
-
-
-RULES: dict[str, Rule] = {}
-
-# Called before each run: rule modules register here the clearing of caches that hold
-# one report's text, so that no report is checked with another's results, however alike.
-PER_REPORT_RESETS: list[Callable[[], None]] = []
-
-
-def rule(
-    rule_id: str, severity: Severity, title: str, table: str
-) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check function under a stable id (the id never changes meaning)."""
-
-    def register(func: CheckFunction) -> CheckFunction:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} declared twice")
-        RULES[rule_id] = Rule(rule_id, severity, title, table, func)
-        return func
-
-    return register
+__all__ = [
+    "PER_REPORT_RESETS",
+    "RULES",
+    "CheckContext",
+    "CheckFunction",
+    "Rule",
+    "check_report",
+    "rule",
+    "run_checks",
+]
 
 
 def run_checks(
@@ -107,7 +45,6 @@ def run_checks(
     options: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """Run every rule; return the findings (the report itself is left unchanged)."""
-    _load_rule_modules()
     for reset in PER_REPORT_RESETS:
         reset()
     ctx = CheckContext(report, previous, options or {})
@@ -119,20 +56,6 @@ def run_checks(
 
 def check_report(report: AnnualReport, previous: AnnualReport | None = None) -> AnnualReport:
     """Replace the report's check findings with a fresh run, keeping reader findings."""
-    _load_rule_modules()
     keep = [f for f in report.findings if f.rule not in RULES]
     report.findings = keep + run_checks(report, previous)
     return report
-
-
-def _load_rule_modules() -> None:
-    # Importing the modules registers their rules; kept lazy to avoid import cycles.
-    from gongkai.core.checks import (  # noqa: F401
-        cells_rules,
-        cross_year_rules,
-        meta_rules,
-        narrative_rules,
-        ocr_rules,
-        structure_rules,
-        table_rules,
-    )

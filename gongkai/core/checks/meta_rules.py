@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report.model import Finding, Severity
 
 _YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4"}

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
 from gongkai.core.checks import narrative_text as nt
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
 from gongkai.core.report.model import Finding, Section, Severity
 from gongkai.core.report.naming import cell_name

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report.arithmetic import Equation, all_equations, residual
 from gongkai.core.report.model import Finding, Severity
 from gongkai.core.report.naming import cell_name

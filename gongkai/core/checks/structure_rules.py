@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
 from gongkai.core.report.model import Finding, Severity
 

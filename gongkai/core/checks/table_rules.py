@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gongkai.core.checks.engine import CheckContext, Rule, rule
+from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
 from gongkai.core.report.arithmetic import Equation, residual, table3_equations, table4_equations
 from gongkai.core.report.model import Finding, Severity
