@@ -59,6 +59,7 @@ def ingest(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    contained: bool = False,
 ) -> Summary:
     results_dir = out / "reports"
     results_dir.mkdir(parents=True, exist_ok=True)
@@ -71,7 +72,7 @@ def ingest(
     done = summary.reused
     if progress:
         progress(done, len(files))
-    for result in _run(todo, workers, scheduler):
+    for result in _run(todo, workers, scheduler, contained):
         (results_dir / f"{result['sha256']}.json").write_text(
             json.dumps(result, ensure_ascii=False), "utf-8"
         )
@@ -99,31 +100,35 @@ def _reason(error: str) -> str:
 
 
 def _run(
-    todo: list[tuple[str, str]], workers: int | None, scheduler: str | None
+    todo: list[tuple[str, str]], workers: int | None, scheduler: str | None, contained: bool
 ) -> Iterator[dict[str, Any]]:
     if not todo:
         return
     if scheduler:
-        yield from _run_dask(todo, scheduler)
+        yield from _run_dask(todo, scheduler, contained)
         return
     workers = workers or os.cpu_count() or 1
     if workers == 1:
         for path, sha in todo:
-            yield process_file(path, sha)
+            yield process_file(path, sha, contained)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(process_file, path, sha) for path, sha in todo]
+        futures = [pool.submit(process_file, path, sha, contained) for path, sha in todo]
         for future in as_completed(futures):
             yield future.result()
 
 
-def _run_dask(todo: list[tuple[str, str]], scheduler: str) -> Iterator[dict[str, Any]]:
+def _run_dask(
+    todo: list[tuple[str, str]], scheduler: str, contained: bool
+) -> Iterator[dict[str, Any]]:
     from dask.distributed import Client
     from dask.distributed import as_completed as dask_completed
 
     # The files must be readable by the workers (a shared file system), as on a cluster
     # that mounts the collection; results come back to this process.
     with Client(scheduler) as client:
-        futures = client.map(process_file, [p for p, _ in todo], [s for _, s in todo])
+        futures = client.map(
+            process_file, [p for p, _ in todo], [s for _, s in todo], contained=contained
+        )
         for future in dask_completed(futures):
             yield future.result()

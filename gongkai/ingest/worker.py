@@ -10,6 +10,7 @@ from typing import Any
 from gongkai.core.errors import GongkaiError
 from gongkai.core.parsing.limits import read_file
 from gongkai.core.parsing.read import read_report
+from gongkai.core.parsing.sandbox import read_report_contained
 from gongkai.core.report.jsonio import report_to_json
 
 
@@ -21,16 +22,18 @@ def content_hash(path: str) -> str:
     return digest.hexdigest()
 
 
-def process_file(path: str, sha256: str) -> dict[str, Any]:
+def process_file(path: str, sha256: str, contained: bool = False) -> dict[str, Any]:
     """{"path", "sha256", "status", "error"?, "report"?, "seconds"} for one file.
 
     status: "clean" (read, no error finding), "findings" (read, with error findings),
-    "unreadable" (the file could not be read; "error" says why).
+    "unreadable" (the file could not be read; "error" says why). ``contained``: read in a
+    child process under the web upload's limits (files of unknown origin).
     """
     started = time.perf_counter()
     result: dict[str, Any] = {"path": path, "sha256": sha256}
+    read = read_report_contained if contained else read_report
     try:
-        report = read_report(read_file(path), path)
+        report = read(read_file(path), path)
         data = report_to_json(report)
         has_errors = any(f["severity"] == "error" for f in data["findings"])
         result.update(status="findings" if has_errors else "clean", report=data)
