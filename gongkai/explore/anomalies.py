@@ -16,7 +16,7 @@ from __future__ import annotations
 import polars as pl
 
 from gongkai.core.report import labels as L
-from gongkai.explore.corpus import Corpus
+from gongkai.explore.corpus import MINHASH_MASKS, Corpus
 
 PEER_Z = 4.0
 PEER_RATIO = 6.0
@@ -26,9 +26,11 @@ MIN_DIFFERENCE = 20.0  # a jump of a few applications is never an anomaly
 REPEAT_MIN_NONZERO = 10
 COPY_SIMILARITY = 0.9
 COPY_MIN_SENTENCES = 8
+# a pair whose signatures agree on fewer than 10 of 16 is far below 0.9 similar (a
+# similarity of 0.9 agrees on 10 or more with a probability above 0.999)
+MINHASH_AGREE = 10 / 16
 CROSS_MIN_LENGTH = 60
 CROSS_MAX_AGENCIES = 3  # a text shared by more is boilerplate, not a copy
-RARE_SHARE = 0.01
 
 COLUMNS = ("agency", "year", "kind", "level", "type", "score", "explanation")
 TYPE_LABELS = {
@@ -149,17 +151,29 @@ def copied_narratives(c: Corpus) -> pl.DataFrame:
         c.reports.select("agency_id", pl.col("year") + 1, last_id="report_id"),
         on=["agency_id", "year"],
     )
-    sent = c.sentences.select("report_id", "h").unique()
-    sizes = sent.group_by("report_id").agg(n=pl.len())
-    shared = (
-        sent.join(last.select("report_id", "last_id"), on="report_id")
-        .join(sent.rename({"report_id": "last_id"}), on=["last_id", "h"])
-        .group_by("report_id", "last_id")
-        .agg(same=pl.len())
+    sets = c.sentence_sets
+    signature = [f"mh{i}" for i in range(len(MINHASH_MASKS))]
+    agree = pl.sum_horizontal(
+        [(pl.col(m) == pl.col(f"last_{m}")).cast(pl.Int32) for m in signature]
+    )
+    candidates = (
+        last.join(sets.select("report_id", *signature), on="report_id")
+        .join(
+            sets.select("report_id", *signature).rename(
+                {"report_id": "last_id", **{m: f"last_{m}" for m in signature}}
+            ),
+            on="last_id",
+        )
+        .filter(agree >= MINHASH_AGREE * len(signature))
+        .select("report_id", "last_id")
     )
     pairs = (
-        shared.join(sizes, on="report_id")
-        .join(sizes.rename({"report_id": "last_id", "n": "last_n"}), on="last_id")
+        candidates.join(sets.select("report_id", "hs", "n"), on="report_id")
+        .join(
+            sets.select(last_id="report_id", last_hs="hs", last_n="n"),
+            on="last_id",
+        )
+        .with_columns(same=pl.col("hs").list.set_intersection("last_hs").list.len())
         .with_columns(sim=pl.col("same") / (pl.col("n") + pl.col("last_n") - pl.col("same")))
         .filter((pl.col("sim") >= COPY_SIMILARITY) & (pl.col("n") >= COPY_MIN_SENTENCES))
         .join(ids, on="report_id")
@@ -183,39 +197,35 @@ def copied_narratives(c: Corpus) -> pl.DataFrame:
     )
 
 
-def _distinctive(c: Corpus, ids: pl.DataFrame) -> pl.DataFrame:
-    """Sections of which at least half the sentences are the agency's own words: used by
-    at most 1% of agencies (a template sentence with other figures is used by many)."""
-    agencies = max(ids["agency"].n_unique(), 1)
-    limit = max(CROSS_MAX_AGENCIES, round(agencies * RARE_SHARE))
-    s = c.sentences.select("report_id", "section", "bare").join(
-        c.reports.select("report_id", "agency_id"), on="report_id"
-    )
-    users = s.group_by("bare").agg(users=pl.col("agency_id").n_unique())
-    s = s.join(users, on="bare").with_columns(rare=pl.col("users") <= limit)
-    shares = s.group_by("report_id", "section").agg(share=pl.col("rare").mean())
-    return shares.filter(pl.col("share") >= 0.5).select("report_id", "section")
-
-
 def cross_copies(c: Corpus) -> pl.DataFrame:
     ids = c.reports.select("report_id", "agency_id", "agency", "year", "kind", "level")
-    long = (
-        c.sections.filter(pl.col("length") >= CROSS_MIN_LENGTH)
-        .join(_distinctive(c, ids), on=["report_id", "section"])
-        .join(ids, on="report_id")
+    # Only sections mostly in the agency's own words (not template sentences) count.
+    long = c.sections.filter(
+        (pl.col("length") >= CROSS_MIN_LENGTH) & (pl.col("own_words") >= 0.5)
+    ).join(ids, on="report_id")
+    # one report per agency and year: the rows of a group are its agencies
+    keys = ["year", "section", "h"]
+    shared = (
+        long.group_by(keys)
+        .agg(agencies=pl.len())
+        .filter(pl.col("agencies").is_between(2, CROSS_MAX_AGENCIES))
     )
-    # Figures masked: a template filled with other numbers is still the same template, and
-    # a template used by many agencies (in any year) is boilerplate, not a copy.
-    groups = long.with_columns(
-        everywhere=pl.col("agency_id").n_unique().over("section", "bare"),
-        agencies=pl.col("agency_id").n_unique().over("year", "section", "h"),
-        sharing=pl.col("agency").unique().sort().str.join("、").over("year", "section", "h"),
-    ).filter(
-        (pl.col("agencies") >= 2)
-        & (pl.col("agencies") <= CROSS_MAX_AGENCIES)
-        & (pl.col("everywhere") <= CROSS_MAX_AGENCIES)
+    hits = long.join(shared, on=keys)
+    # Figures masked: a text used by many agencies in any year, filled with other numbers,
+    # is boilerplate, not a copy (counted for the few candidate texts only).
+    bare = ["section", "bare"]
+    rare = (
+        long.join(hits.select(bare).unique(), on=bare)
+        .group_by(bare)
+        .agg(everywhere=pl.col("agency_id").n_unique())
+        .filter(pl.col("everywhere") <= CROSS_MAX_AGENCIES)
     )
-    hits = groups.unique(["agency", "year"], keep="first")
+    hits = hits.join(rare, on=bare, how="semi")
+    hits = (
+        hits.join(hits.group_by(keys).agg(sharing=pl.col("agency").sort().str.join("、")), on=keys)
+        .sort("agency", "year", "section")
+        .unique(["agency", "year"], keep="first", maintain_order=True)
+    )
     return hits.select(
         "agency",
         "year",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,10 @@ LEAF_CELLS = tuple(
 SENTENCE_SPLIT = r"[。；;！？\n]"
 _YEAR = r"(?:19|20)\d\d"
 _FIGURES = r"[\s0-9０-９.]"
+RARE_SHARE = 0.01
+# MinHash of each report's sentence set (the least hash under each mask): two reports
+# whose signatures mostly agree are compared sentence by sentence; others never are.
+MINHASH_MASKS = tuple(random.Random(15).getrandbits(64) for _ in range(16))
 
 
 @dataclass
@@ -44,8 +49,9 @@ class Corpus:
     sources: pl.DataFrame  # every row read, ``counted`` marks the one kept
     disagreements: pl.DataFrame  # agency, year, cell, the values the sources printed
     findings: pl.DataFrame  # findings of the counted reports
-    sentences: pl.DataFrame  # report_id, section, sentence hashes (years / all figures masked)
-    sections: pl.DataFrame  # report_id, section, hashes (figures kept / masked), length
+    sentence_sets: pl.DataFrame  # report_id, hs (its sentences' hashes, years masked), n, mh*
+    sections: pl.DataFrame  # report_id, section, hashes (figures kept / masked), length,
+    # own_words: the share of its sentences that few agencies use
 
 
 def _num(path: str) -> pl.Expr:
@@ -182,7 +188,7 @@ def load(datasets: list[Path], overrides: Path | None = None) -> Corpus:
         sources=sources,
         disagreements=_disagreements(datasets, ranked),
         findings=_findings(datasets).join(shas, on=["dataset", "sha256"], how="inner"),
-        **_narratives(datasets, shas),
+        **_narratives(datasets, shas, reports.select("report_id", "agency_id")),
     )
 
 
@@ -264,7 +270,12 @@ def narratives_table(dataset: Path) -> pl.DataFrame:
     return frame
 
 
-def _narratives(datasets: list[Path], shas: pl.DataFrame) -> dict[str, pl.DataFrame]:
+def _narratives(
+    datasets: list[Path], shas: pl.DataFrame, agency_ids: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """The narrative index, built once per load so that the anomaly queries are joins
+    over one row per report or per section: each report's set of sentences, and each
+    section's hashes with whether it is in the agency's own words."""
     text = (
         pl.concat([narratives_table(d).with_columns(dataset=pl.lit(str(d))) for d in datasets])
         .join(shas.select("dataset", "sha256", "report_id"), on=["dataset", "sha256"])
@@ -287,11 +298,36 @@ def _narratives(datasets: list[Path], shas: pl.DataFrame) -> dict[str, pl.DataFr
         )
         .unique()
     )
+    sentence_sets = sentences.group_by("report_id").agg(
+        pl.col("h").unique().sort().alias("hs"),
+        pl.col("h").n_unique().alias("n"),
+        *[
+            pl.col("h").xor(pl.lit(mask, dtype=pl.UInt64)).min().alias(f"mh{i}")
+            for i, mask in enumerate(MINHASH_MASKS)
+        ],
+    )
     sections = text.select(
         "report_id",
         "section",
         h=pl.col("masked").str.replace_all(r"\s", "").hash(),
         bare=pl.col("masked").str.replace_all(_FIGURES, "").hash(),
         length=pl.col("masked").str.len_chars(),
+    ).join(_own_words(sentences, agency_ids), on=["report_id", "section"], how="left")
+    return {
+        "sentence_sets": sentence_sets,
+        "sections": sections.with_columns(pl.col("own_words").fill_null(0.0)),
+    }
+
+
+def _own_words(sentences: pl.DataFrame, agency_ids: pl.DataFrame) -> pl.DataFrame:
+    """Per section, the share of its sentences used by at most 1% of agencies (at least
+    3): a template sentence, even filled with other figures, is used by many."""
+    agencies = max(agency_ids["agency_id"].n_unique(), 1)
+    limit = max(3, round(agencies * RARE_SHARE))
+    s = sentences.select("report_id", "section", "bare").join(agency_ids, on="report_id")
+    users = s.group_by("bare").agg(users=pl.col("agency_id").n_unique())
+    return (
+        s.join(users, on="bare")
+        .group_by("report_id", "section")
+        .agg(own_words=(pl.col("users") <= limit).mean())
     )
-    return {"sentences": sentences, "sections": sections}

@@ -138,28 +138,27 @@ def overview(c: Corpus, found: pl.DataFrame) -> View:
 
 def agency_years(c: Corpus) -> View:
     peers = ["kind", "level", "year"]
-    t = (
-        c.reports.sort("agency", "year")
-        .with_columns(
-            received_yoy=_pct(
-                pl.col("received") / pl.col("received").shift(1).over("agency") - 1
-            ).replace([float("inf"), float("-inf")], None),
-            open_rate_yoy=_pct(pl.col("open_rate") - pl.col("open_rate").shift(1).over("agency")),
-            peer_rank=_pct(pl.col("received").rank("average").over(peers) / pl.len().over(peers)),
-            open_rate_rank=_pct(
-                pl.col("open_rate").rank("average").over(peers)
-                / pl.col("open_rate").count().over(peers)
-            ),
-        )
-        .with_columns(
-            # a year without the previous one has no change to show
-            pl.when(pl.col("year").shift(1).over("agency") == pl.col("year") - 1)
-            .then(pl.col(["received_yoy", "open_rate_yoy"]))
-            .otherwise(None),
-            _pct(pl.col("open_rate")).alias("open_rate"),
-            _pct(pl.col("review_correct_rate")).alias("review_correct_rate"),
-            _pct(pl.col("suit_correct_rate")).alias("suit_correct_rate"),
-        )
+    # Sorted by agency and year once: the previous row is last year's when it is the same
+    # agency one year earlier (a shift, cheaper than a window per agency).
+    t = c.reports.sort("agency_id", "year")
+    follows = (pl.col("agency_id").shift(1) == pl.col("agency_id")) & (
+        pl.col("year").shift(1) == pl.col("year") - 1
+    )
+    t = t.with_columns(
+        received_yoy=pl.when(follows & (pl.col("received").shift(1) > 0)).then(
+            _pct(pl.col("received") / pl.col("received").shift(1) - 1)
+        ),
+        open_rate_yoy=pl.when(follows).then(
+            _pct(pl.col("open_rate") - pl.col("open_rate").shift(1))
+        ),
+        peer_rank=_pct(pl.col("received").rank("average").over(peers) / pl.len().over(peers)),
+        open_rate_rank=_pct(
+            pl.col("open_rate").rank("average").over(peers)
+            / pl.col("open_rate").count().over(peers)
+        ),
+        open_rate=_pct(pl.col("open_rate")),
+        review_correct_rate=_pct(pl.col("review_correct_rate")),
+        suit_correct_rate=_pct(pl.col("suit_correct_rate")),
     )
     cols: list[Column] = [
         ("agency", "机关", "text"),
