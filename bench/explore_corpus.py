@@ -346,6 +346,7 @@ def generate(out: Path, options: Options | None = None) -> Truth:
     for agency in agencies:
         carried: dict[str, int] = {}
         previous: AnnualReport | None = None
+        spiked = False
         for year in YEARS:
             if len(truth.reports) >= o.reports:
                 break
@@ -355,16 +356,20 @@ def generate(out: Path, options: Options | None = None) -> Truth:
             if previous is not None and "repeat" in planted:
                 for table in ("table2", "table3", "table4"):
                     setattr(report, table, copy.deepcopy(getattr(previous, table)))
+                if spiked:
+                    planted.append("spike")  # last year's spike, repeated, is one again
             if previous is not None and "copy" in planted:
                 report.sections = _replace_year(previous, year - 1, year)
             if rng.random() < o.late_rate:
                 report.publication_date = dt.date(year + 1, rng.randint(2, 5), 10)
                 planted.append("late")
-            if rng.random() < o.broken_rate:
+            # (a repeated year stays identical: no broken total on top of it)
+            if rng.random() < o.broken_rate and "repeat" not in planted:
                 report.table3["granted"]["natural_person"] += 1  # totals no longer add up
                 planted.append("broken")
             for kind in planted:
                 truth.planted.append({"agency_id": agency.id, "year": year, "kind": kind})
+            spiked = "spike" in planted
             carried = dict(report.table3["carried_forward"])
             carried.pop("total", None)
             name = printed_name(agency, year, rng)
