@@ -87,8 +87,12 @@ class ConsultationAdmin(admin.ModelAdmin):
 
 @admin.register(CaseEvent)
 class CaseEventAdmin(admin.ModelAdmin):
-    list_display = ("application", "occurred_on", "action", "actor", "to_status")
+    list_display = ("application", "occurred_on", "action", "actor", "status_after")
     list_filter = ("action",)
+
+    @admin.display(description="办理后状态")
+    def status_after(self, event: CaseEvent) -> str:
+        return event.to_status_label  # the Chinese label, not the stored code
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

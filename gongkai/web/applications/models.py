@@ -329,3 +329,7 @@ class ServiceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.number} {self.get_method_display()} {self.served_on}"
+
+
+# 答复附件 lives in its own module (issue 14); imported here so that Django registers it.
+from gongkai.web.applications.released import ReleasedFile  # noqa: E402, F401

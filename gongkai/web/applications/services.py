@@ -56,6 +56,7 @@ from gongkai.web.applications.letters import (
 )
 from gongkai.web.applications.models import Application, Consultation
 from gongkai.web.applications.numbering import next_number
+from gongkai.web.applications.released import released_names
 from gongkai.web.applications.transitions import (
     GuardFailed,
     check_day,
@@ -452,6 +453,7 @@ def _reply_text(app: Application, reply_date: date) -> LetterText:
         reply_date,
         remedy_rules=config.remedy_rules,
         outcome_rows=procedure_rules().outcome_rows,
+        attachments=released_names(app.pk),
     )
 
 

@@ -19,13 +19,10 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 
 from gongkai.core.applications.actions import require_step
-from gongkai.core.applications.clock import Pause
 from gongkai.core.applications.roles import ACTION_LABELS, Action, require_role
 from gongkai.core.applications.statuses import Status
-from gongkai.core.calendar.deadlines import ClockPause
-from gongkai.core.errors import CalendarDataMissing
 from gongkai.web.agencies.access import roles_of
-from gongkai.web.applications.config import due_date_for
+from gongkai.web.applications.answer_clock import case_clock
 from gongkai.web.applications.models import Application, CaseEvent
 from gongkai.web.dbretry import retry_when_locked
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
@@ -38,25 +35,13 @@ __all__ = ["GuardFailed", "check_day", "guard", "notify", "record", "refresh_due
 
 
 def refresh_due(app: Application) -> str:
-    consultations = app.consultations.all() if app.pk else []
-    pauses = [Pause(c.sent_on, c.delivered_on, c.ended_on) for c in consultations]
-    app.due_date, problem = due_date_for(
-        app.received_date, app.extension_days, pauses, _fee_pauses(app)
-    )
-    return problem
-
-
-def _fee_pauses(app: Application) -> list[ClockPause]:
-    # The fee pause (§4.4, a setting) lives with the fee records; a paid fee extends the
-    # clock by the working days between the notice's receipt and the payment.
-    if app.pk is None:
-        return []
-    from gongkai.web.fees.clock import fee_pauses
-
-    try:
-        return fee_pauses(app)
-    except CalendarDataMissing:
-        return []
+    """Store the one answer clock's date (gongkai.web.applications.answer_clock); the
+    return value is what the audit entry notes about it (why none, or why 暂定)."""
+    clock = case_clock(app)
+    app.due_date = clock.due_date
+    if clock.due_date is None:
+        return clock.problem if app.received_date is not None else ""
+    return clock.staff_note
 
 
 def notify(app_id: int, action: Action, message: str) -> Callable[[], None]:

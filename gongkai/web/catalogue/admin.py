@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib import admin
 from django.http import HttpRequest
 
@@ -64,5 +65,13 @@ class PortalGuideAdmin(ReadOnlyAdmin):
 
 @admin.register(CatalogueAudit)
 class CatalogueAuditAdmin(ReadOnlyAdmin):
-    list_display = ("recorded_at", "agency", "subject", "subject_id", "action", "actor")
-    list_filter = ("agency", "subject")
+    list_display = ("recorded_at", "agency", "subject_name", "subject_id", "action", "actor")
+    list_filter = ("agency",)
+
+    @admin.display(description="对象")
+    def subject_name(self, audit: CatalogueAudit) -> str:
+        """The model's Chinese name, not its stored code (e.g. businessimport)."""
+        try:
+            return str(apps.get_model("catalogue", audit.subject)._meta.verbose_name)
+        except LookupError:
+            return audit.subject
