@@ -22,10 +22,10 @@ from gongkai.core.applications.statuses import (
     Group,
     group_of,
 )
+from gongkai.core.errors import CalendarDataMissing
 from gongkai.core.privacy import mask_phone
 from gongkai.web.agencies.models import Unit
-from gongkai.web.applications.answer_clock import FINAL, ClockNote, days_left, stored_clock_note
-from gongkai.web.applications.config import work_calendar
+from gongkai.web.applications.config import work_calendar, working_days_left
 from gongkai.web.applications.models import Application
 from gongkai.web.text_input import TextForm
 
@@ -99,8 +99,10 @@ def filtered_cases(
         if due == "overdue":
             cases = cases.filter(due_date__lt=today)
         else:
-            # Counted as the due dates are: a year without holiday data Monday–Friday.
-            horizon = work_calendar().provisional().add_working_days(today, due_soon_wd())
+            try:
+                horizon = work_calendar().add_working_days(today, due_soon_wd())
+            except CalendarDataMissing:
+                horizon = today
             cases = cases.filter(due_date__gte=today, due_date__lte=horizon)
     elif group == "all":
         pass
@@ -134,9 +136,6 @@ class QueueRow:
     days_left: int | None
     phone: str
     soon_limit: int
-    clock: ClockNote = (
-        FINAL  # 暂定 with the staff's reason, when the date crosses an unentered year
-    )
 
     @property
     def urgency(self) -> str:
@@ -152,8 +151,7 @@ def queue_rows(apps: list[Application], today: date) -> list[QueueRow]:
     rows = []
     for app in apps:
         group = group_of(app.status_enum)
-        left = days_left(today, app.due_date) if group is Group.ACTIVE else None
+        left = working_days_left(today, app.due_date) if group is Group.ACTIVE else None
         phone = mask_phone(app.contact_phone) if app.contact_phone else ""
-        label = STATUS_LABELS[app.status_enum]
-        rows.append(QueueRow(app, label, group, left, phone, soon, stored_clock_note(app)))
+        rows.append(QueueRow(app, STATUS_LABELS[app.status_enum], group, left, phone, soon))
     return rows

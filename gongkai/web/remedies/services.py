@@ -22,8 +22,7 @@ from gongkai.core.remedies.kinds import CaseKind, ResultKind, require_result_fit
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.models import Application
-from gongkai.web.kernel.guards import GuardFailed, check_day, guard
-from gongkai.web.kernel.steps import take_step
+from gongkai.web.applications.transitions import GuardFailed, check_day, guard
 from gongkai.web.remedies.models import RemedyCase, RemedyEvent
 
 log = logging.getLogger("gongkai.remedies")
@@ -55,18 +54,14 @@ def remedy_transition(
     *,
     note: str = "",
 ) -> RemedyCase:
-    def check(case: RemedyCase) -> None:
+    with transaction.atomic():
+        case = RemedyCase.objects.select_for_update().get(pk=case_id)
         require_remedy_role(action, roles_of(actor, case.agency_id))
-
-    def apply(case: RemedyCase, _: None) -> dict[str, Any]:
         data = change(case) or {}
         case.full_clean()
-        return data
-
-    def audit(case: RemedyCase, _: None, data: dict[str, Any]) -> None:
+        case.save()
         _record(case, action, on, actor, note, data)
-
-    return take_step(RemedyCase, case_id, action.value, guard=check, change=apply, audit=audit)
+    return case
 
 
 def _related(
