@@ -92,7 +92,7 @@ def peer_outliers(c: Corpus) -> pl.DataFrame:
 
 def history_outliers(c: Corpus) -> pl.DataFrame:
     r = c.reports.with_columns(
-        med=pl.col("received").median().over("agency"), years=pl.len().over("agency")
+        med=pl.col("received").median().over("agency_id"), years=pl.len().over("agency_id")
     )
     ratio = pl.col("received") / pl.max_horizontal("med", pl.lit(1.0))
     hits = r.filter(
@@ -119,13 +119,10 @@ def history_outliers(c: Corpus) -> pl.DataFrame:
     )
 
 
-def _previous(c: Corpus, cols: list[str]) -> pl.DataFrame:
-    return c.reports.select("agency", pl.col("year") + 1, *cols)
-
-
 def repeated_years(c: Corpus) -> pl.DataFrame:
-    last = _previous(c, ["leaves"]).rename({"leaves": "last_leaves"})
-    hits = c.reports.join(last, on=["agency", "year"]).filter(
+    last = c.reports.select("agency_id", pl.col("year") + 1, last_leaves="leaves")
+    this = c.reports.select("agency_id", "year", "agency", "kind", "level", "leaves", "nonzero")
+    hits = this.join(last, on=["agency_id", "year"]).filter(
         (pl.col("leaves") == pl.col("last_leaves")) & (pl.col("nonzero") >= REPEAT_MIN_NONZERO)
     )
     return hits.select(

@@ -151,7 +151,10 @@ def load(datasets: list[Path], overrides: Path | None = None) -> Corpus:
         _scan_reports(d).select(
             *[pl.col(c) if c != "year" else pl.col(c).cast(pl.Int32) for c in wanted],
             *figures(),
-            leaves=pl.concat_str([pl.col(c).fill_null("·") for c in LEAF_CELLS], separator=","),
+            # one hash of 表三/表四's leaves: equal hashes, equal numbers
+            leaves=pl.concat_str(
+                [pl.col(c).fill_null("·") for c in LEAF_CELLS], separator=","
+            ).hash(),
             nonzero=pl.sum_horizontal(
                 [_num(c).fill_null(0).gt(0).cast(pl.Int32) for c in LEAF_CELLS]
             ),

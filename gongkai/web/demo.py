@@ -30,24 +30,14 @@ from gongkai.web.applications.letter_files import deferred_letter_files
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.queue import CLOCK_RUNNING
 from gongkai.web.fees.services import RENDER_JOB as FEE_NOTICE_JOB
-from gongkai.web.tasks.queue import deferred_jobs
-
-GOVERNMENT_OFFICE = "清河县人民政府办公室"
-BUREAU = "清河县公安局"
-# Fictitious 统一社会信用代码 in the 机关 range (11…), valid check digits.
-OFFICE_CODE = "111305340000000014"
-BUREAU_CODE = "111305340000000027"
-
-# username, full name, agency, role, password: printed by `gongkai serve`, documented in
-# docs/platform.md. Demo-only accounts; a real installation creates its own users.
-DEMO_USERS: tuple[tuple[str, str, str, Role, str], ...] = (
-    ("dengji", "王登记", BUREAU, Role.REGISTRAR, "dengji-demo-2026"),
-    ("chengban", "李承办", BUREAU, Role.HANDLER, "chengban-demo-2026"),
-    ("shenhe", "张审核", BUREAU, Role.REVIEWER, "shenhe-demo-2026"),
-    ("fuzeren", "赵负责", BUREAU, Role.OFFICE_HEAD, "fuzeren-demo-2026"),
-    ("guanli", "刘管理", BUREAU, Role.ADMINISTRATOR, "guanli-demo-2026"),
-    ("jiandu", "陈监督", GOVERNMENT_OFFICE, Role.SUPERVISOR, "jiandu-demo-2026"),
+from gongkai.web.kernel.demo_cast import (  # the cast is shared with the apps' demo parts
+    BUREAU,
+    BUREAU_CODE,
+    DEMO_USERS,
+    GOVERNMENT_OFFICE,
+    OFFICE_CODE,
 )
+from gongkai.web.tasks.queue import deferred_jobs
 
 REQUESTS = (
     "2025年度本局行政处罚案件数量统计",

@@ -1,12 +1,9 @@
-"""Fixtures of the explorer's tests: small synthetic corpora with known truth (written once
-per module) and the seeds ingested."""
+"""Fixtures of the explorer's tests: a small synthetic corpus with known truth and the
+seeds ingested, each written once per test session."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -32,8 +29,3 @@ def seeds_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds") / "dataset"
     ingest(SEEDS, out, workers=1)
     return out
-
-
-def report_json(corpus: Path) -> Iterator[dict[str, Any]]:
-    for path in sorted((corpus / "reports").glob("*.json")):
-        yield json.loads(path.read_text("utf-8"))

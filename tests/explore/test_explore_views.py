@@ -3,14 +3,15 @@ generator wrote, read here with plain Python, independently of the Polars querie
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import pytest
-from conftest import report_json
 
 from bench.explore_corpus import Truth
 from gongkai.core.report import labels as L
@@ -41,6 +42,11 @@ def _expected(data: dict[str, Any]) -> dict[str, Any]:
         ),
         "fees": float(Decimal(data["table2"]["administrative_fees"])),
     }
+
+
+def report_json(corpus: Path) -> Iterator[dict[str, Any]]:
+    for path in sorted((corpus / "reports").glob("*.json")):
+        yield json.loads(path.read_text("utf-8"))
 
 
 def _truth_key(truth: Truth) -> dict[str, str]:

@@ -73,6 +73,8 @@ SAMPLE_BODIES: dict[str, dict[str, Any]] = {
     "record_fee_notice_receipt": {},
     "record_fee_payment": {"amount": 100},
     "lapse_fee": {},
+    "attach_released": {"catalogue_file_id": 1},
+    "detach_released": {"released_id": 1},
 }
 
 

@@ -38,6 +38,7 @@ class CaseFacts:
 
 S = Status
 _OPEN_WORKING = frozenset({S.RECEIVED, S.CONSULTING, S.ASSIGNED})
+_PREPARING = frozenset({S.RECEIVED, S.CONSULTING, S.ASSIGNED, S.DECIDED})
 _NOT_CONCLUDED = frozenset(r.status for r in STATUS_TABLE if r.group is not Group.CONCLUDED)
 ACTION_STEPS: dict[Action, ActionStep] = {
     step.action: step
@@ -66,6 +67,10 @@ ACTION_STEPS: dict[Action, ActionStep] = {
         ActionStep(Action.RECORD_FEE_NOTICE_RECEIPT, frozenset({S.FEE_PENDING}), None),
         ActionStep(Action.RECORD_FEE_PAYMENT, frozenset({S.FEE_PENDING}), S.RECEIVED),
         ActionStep(Action.LAPSE_FEE, frozenset({S.FEE_PENDING}), S.FEE_LAPSED),
+        # 答复附件 (gongkai.web.applications.releasing): while the answer is prepared and
+        # until it is issued; an issued reply's attachments are what the applicant received.
+        ActionStep(Action.ATTACH_RELEASED, _PREPARING, None),
+        ActionStep(Action.DETACH_RELEASED, _PREPARING, None),
     )
 }
 del S

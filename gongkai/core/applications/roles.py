@@ -53,6 +53,9 @@ class Action(StrEnum):
     RECORD_FEE_NOTICE_RECEIPT = "record_fee_notice_receipt"
     RECORD_FEE_PAYMENT = "record_fee_payment"
     LAPSE_FEE = "lapse_fee"
+    # 答复附件: the released information attached to the reply (gongkai.web.applications.releasing)
+    ATTACH_RELEASED = "attach_released"
+    DETACH_RELEASED = "detach_released"
 
 
 ACTION_LABELS: dict[Action, str] = {
@@ -77,6 +80,8 @@ ACTION_LABELS: dict[Action, str] = {
     Action.RECORD_FEE_NOTICE_RECEIPT: "申请人收到收费通知",
     Action.RECORD_FEE_PAYMENT: "缴纳信息处理费",
     Action.LAPSE_FEE: "逾期未缴费，终止办理",
+    Action.ATTACH_RELEASED: "添加答复附件",
+    Action.DETACH_RELEASED: "移除答复附件",
 }
 
 R = Role
@@ -103,6 +108,9 @@ ACTION_ROLES: dict[Action, frozenset[Role]] = {
     Action.RECORD_FEE_NOTICE_RECEIPT: frozenset({R.REGISTRAR, R.HANDLER}),
     Action.RECORD_FEE_PAYMENT: frozenset({R.REGISTRAR, R.HANDLER}),
     Action.LAPSE_FEE: frozenset({R.HANDLER}),
+    # Whoever prepares the answer (承办) or decides it (审核, 负责人) gathers what it releases.
+    Action.ATTACH_RELEASED: frozenset({R.HANDLER, R.REVIEWER, R.OFFICE_HEAD}),
+    Action.DETACH_RELEASED: frozenset({R.HANDLER, R.REVIEWER, R.OFFICE_HEAD}),
 }
 del R
 

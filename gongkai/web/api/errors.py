@@ -21,8 +21,8 @@ from gongkai.core.applications.outcomes import InvalidOutcome
 from gongkai.core.applications.roles import PermissionDenied
 from gongkai.core.applications.statuses import InvalidTransition
 from gongkai.core.errors import CalendarDataMissing, GongkaiError, InputError
-from gongkai.web.applications.models import AppendOnly
 from gongkai.web.applications.transitions import GuardFailed
+from gongkai.web.kernel.append_only import AppendOnly
 from gongkai.web.request_id import request_id_of
 
 log = logging.getLogger("gongkai.api")

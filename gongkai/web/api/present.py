@@ -17,6 +17,7 @@ from gongkai.core.applications.roles import Role, sees_personal_data
 from gongkai.core.applications.statuses import STATUS_LABELS, Status, group_of
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
+from gongkai.web.applications.answer_clock import stored_clock_note
 from gongkai.web.applications.config import procedure_rules
 from gongkai.web.applications.models import Application, CaseEvent, Delivery, RequestedForm
 
@@ -40,6 +41,7 @@ def summary(app: Application) -> dict[str, Any]:
         "status_label": STATUS_LABELS[app.status_enum],
         "stage": group_of(app.status_enum).value,
         "due_date": app.due_date,
+        "due_date_provisional": stored_clock_note(app).provisional,
         "outcome": app.outcome or None,
         "outcome_label": OUTCOME_LABELS[outcome] if outcome else "",
         "concluded_on": app.concluded_on,

@@ -124,7 +124,12 @@ class ApplicationSummary(Schema):
     status: Status
     status_label: str
     stage: str = Field(description="办理阶段：intake / active / waiting / concluded")
-    due_date: date | None = Field(description="答复期限；缺少日历数据时为空")
+    due_date: date | None = Field(description="答复期限（收到申请之日尚未确定时为空）")
+    due_date_provisional: bool = Field(
+        False,
+        description="答复期限为暂定：计算跨入尚未录入节假日安排的年度，该年暂按周一至周五计算，"
+        "录入后重新计算",
+    )
     outcome: Outcome | None
     outcome_label: str
     concluded_on: date | None

@@ -9,6 +9,21 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self) -> None:
+        from gongkai.web.applications.models import CaseEvent
+        from gongkai.web.kernel.audit import AuditTrail, register_audit_trail
+
+        # The case trail, in the kernel's one read view of every audit table.
+        register_audit_trail(
+            AuditTrail(
+                CaseEvent,
+                "办理记录",
+                agency="application__agency_id",
+                subject=lambda e: f"申请 {e.application.number}",
+                action=lambda e: e.action_label,
+                related=("application",),
+            )
+        )
+
         from gongkai.web.applications.letter_files import RENDER_LETTER_JOB
         from gongkai.web.tasks.queue import register_job
 

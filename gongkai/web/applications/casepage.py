@@ -8,16 +8,13 @@ from datetime import date
 from typing import Any
 
 from gongkai.core.applications.actions import CaseFacts, allowed_actions
-from gongkai.core.applications.clock import (
-    Pause,
-    answer_deadline,
-    consultation_reply_due,
-    supplement_notice_due,
-)
-from gongkai.core.applications.roles import Action, Role, sees_personal_data
+from gongkai.core.applications.answer_clock import UNCONFIRMED
+from gongkai.core.applications.clock import consultation_reply_due, supplement_notice_due
+from gongkai.core.applications.roles import Role, sees_personal_data
 from gongkai.core.applications.statuses import Status
-from gongkai.core.errors import CalendarDataMissing, GongkaiError
+from gongkai.core.errors import CalendarDataMissing
 from gongkai.core.privacy import mask_address, mask_email, mask_id_number, mask_phone
+from gongkai.web.applications.answer_clock import case_clock
 from gongkai.web.applications.config import procedure_rules, work_calendar
 from gongkai.web.applications.forms import STEP_FORMS, StepForm
 from gongkai.web.applications.models import Application
@@ -27,32 +24,24 @@ from gongkai.web.applications.models import Application
 class DueExplanation:
     lines: tuple[str, ...]
     problem: str = ""
+    provisional: str = ""  # the staff's one-line reason when the date is 暂定
 
 
 def due_explanation(app: Application, today: date) -> DueExplanation:
-    """The §33 clock of this case as the calendar package explains it (day 0, day 1, …)."""
-    if app.first_received_date is None:
-        return DueExplanation((), "收到申请之日尚待确认（第三十一条），答复期限自确认之日起计算。")
+    """The §33 clock of this case as the one answer clock explains it (day 0, day 1, …):
+    the same function, on the same recorded events, that stored ``app.due_date``."""
+    if app.first_received_date is None and app.received_date is None:
+        return DueExplanation((), UNCONFIRMED)
     consultations = list(app.consultations.all())
-    pauses = [Pause(c.sent_on, c.delivered_on, c.ended_on) for c in consultations]
-    try:
-        result = answer_deadline(
-            work_calendar(),
-            app.first_received_date,
-            procedure_rules(),
-            restart_day0=app.received_date if _supplement_received(app) else None,
-            extension_wd=app.extension_days,
-            pauses=pauses,
-            explain=True,
-        )
-    except CalendarDataMissing as exc:
-        return DueExplanation((), str(exc))
-    except GongkaiError as exc:
-        return DueExplanation((), f"无法计算答复期限：{exc}")
-    lines = list(result.lines)
+    clock = case_clock(app, explain=True)
+    if clock.due_date is None:
+        return DueExplanation((), clock.problem)
+    lines = list(clock.lines)
     if app.status == Status.RECEIVED.value and app.supplement_count == 0 and app.received_date:
         try:
-            latest = supplement_notice_due(work_calendar(), app.received_date, procedure_rules())
+            latest = supplement_notice_due(
+                work_calendar().provisional(), app.received_date, procedure_rules()
+            )
         except CalendarDataMissing:
             pass
         else:
@@ -64,27 +53,30 @@ def due_explanation(app: Application, today: date) -> DueExplanation:
         lines.append(
             f"征求{consultation.party_name}意见进行中（{consultation.sent_on.isoformat()}发出，"
             f"{_reply_window(consultation)}），征求意见期间不计算在答复期限内，"
-            "期限待征求意见结束后顺延（第三十三条第三款）。"
+            f"期限待征求意见结束后顺延（第三十三条第三款）{_cap_text()}。"
         )
-    return DueExplanation(tuple(lines))
+    return DueExplanation(tuple(lines), provisional=clock.staff_note)
+
+
+def _cap_text() -> str:
+    rules = procedure_rules()
+    if not rules.consultation_pause_capped:
+        return ""
+    return (
+        f"，每次征求意见最多顺延{rules.consultation_pause_cap_wd}个工作日"
+        "（第三十二条、第三十四条：对方逾期未答复的，由行政机关依法决定）"
+    )
 
 
 def _reply_window(consultation: Any) -> str:
     """§32, §34: 15 working days from the consulted party's receipt of the letter."""
     start = consultation.delivered_on or consultation.sent_on
     try:
-        due = consultation_reply_due(work_calendar(), start, procedure_rules())
+        due = consultation_reply_due(work_calendar().provisional(), start, procedure_rules())
     except CalendarDataMissing:
         return "答复期限无法计算：缺少日历数据"
     basis = "对方收到之日" if consultation.delivered_on else "发出之日（收到日未登记）"
     return f"自{basis}起15个工作日，至{due.isoformat()}"
-
-
-def _supplement_received(app: Application) -> bool:
-    """A 补正 restarted the clock (§30), even when the supplement came on day 0 itself."""
-    if app.supplement_count == 0:
-        return False
-    return app.events.filter(action=Action.RECEIVE_SUPPLEMENT.value).exists()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""The shell's access to the core's configurable pieces: procedural rules and the calendar."""
+"""The shell's access to the core's configurable pieces: procedural rules and the calendar.
+
+``work_calendar`` is the kernel's (:mod:`gongkai.web.kernel.calendar`), kept here for callers.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +13,13 @@ from django.conf import settings
 from gongkai.core.applications.clock import Pause, answer_due
 from gongkai.core.applications.rules import ProcedureRules
 from gongkai.core.calendar.deadlines import ClockPause
-from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import CalendarDataMissing
+from gongkai.web.kernel.calendar import work_calendar
 
 
 def procedure_rules() -> ProcedureRules:
     rules = getattr(settings, "GONGKAI_PROCEDURE", None)
     return rules if isinstance(rules, ProcedureRules) else ProcedureRules()
-
-
-def work_calendar() -> WorkCalendar:
-    """The package calendar plus what administrators entered (gongkai.web.workcalendar)."""
-    from gongkai.web.workcalendar.calendar import current_calendar
-
-    return current_calendar()
 
 
 def due_date_for(

@@ -18,6 +18,7 @@ from gongkai.core.applications.roles import Action, Role
 from gongkai.core.applications.statuses import Status
 from gongkai.web.agencies.models import Membership, Unit
 from gongkai.web.applications.models import Application, Assignment, ServiceRecord
+from gongkai.web.applications.released import released_names
 from gongkai.web.applications.transitions import check_day, guard, transition
 
 
@@ -161,7 +162,10 @@ def serve(
             stored.append(record.proof_file.name)
         record.save()
         app.served_on = on
-        return {"method": method, "proof": proof.strip(), "service": record.pk}
+        # What went with the reply (答复附件): for a postal answer, the list printed with it.
+        released = released_names(app.pk)
+        data = {"method": method, "proof": proof.strip(), "service": record.pk}
+        return {**data, "released": released} if released else data
 
     try:
         return transition(actor, application_id, Action.SERVE, on, Status.SERVED, change)

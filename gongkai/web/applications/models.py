@@ -17,9 +17,11 @@ from gongkai.core.applications.channels import CHANNEL_LABELS, INTAKE_LABELS, Ch
 from gongkai.core.applications.outcomes import OUTCOME_LABELS, Outcome
 from gongkai.core.applications.roles import ACTION_LABELS, Action
 from gongkai.core.applications.statuses import STATUS_LABELS, Status
-from gongkai.core.errors import GongkaiError
 from gongkai.core.letters.model import LETTER_TITLES
 from gongkai.web.agencies.models import Agency, Unit
+from gongkai.web.kernel.append_only import AppendOnly, AppendOnlyModel
+
+__all__ = ["AppendOnly"]  # the kernel's, named here for older callers
 
 
 def _choices(labels: dict[Any, str]) -> list[tuple[str, str]]:
@@ -194,11 +196,10 @@ class Consultation(models.Model):
         return f"{self.application.number} 征求{self.party_name}意见"
 
 
-class AppendOnly(GongkaiError):
-    """An attempt to change or delete a recorded case event."""
+class CaseEvent(AppendOnlyModel):
+    # The trail is evidence (S9 §5 puts the burden of proof on the agency): never rewrite.
+    record_name = "办理记录"
 
-
-class CaseEvent(models.Model):
     application = models.ForeignKey(
         Application, verbose_name="申请", on_delete=models.PROTECT, related_name="events"
     )
@@ -224,15 +225,6 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_on} {ACTION_LABELS[Action(self.action)]}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # The trail is evidence (S9 §5 puts the burden of proof on the agency): never rewrite.
-        if self.pk is not None:
-            raise AppendOnly("办理记录只能追加，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AppendOnly("办理记录只能追加，不能删除")
 
     @property
     def action_label(self) -> str:
@@ -337,3 +329,7 @@ class ServiceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.number} {self.get_method_display()} {self.served_on}"
+
+
+# 答复附件 lives in its own module (issue 14); imported here so that Django registers it.
+from gongkai.web.applications.released import ReleasedFile  # noqa: E402, F401

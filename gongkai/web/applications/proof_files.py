@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import UploadedFile
 
 from gongkai.core.portal.attachments import file_problem
-from gongkai.web.portal.config import attachment_limits
+from gongkai.web.kernel.uploads import attachment_limits
 
 
 def proof_file_problem(upload: UploadedFile) -> str | None:

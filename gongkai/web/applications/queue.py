@@ -22,10 +22,10 @@ from gongkai.core.applications.statuses import (
     Group,
     group_of,
 )
-from gongkai.core.errors import CalendarDataMissing
 from gongkai.core.privacy import mask_phone
 from gongkai.web.agencies.models import Unit
-from gongkai.web.applications.config import work_calendar, working_days_left
+from gongkai.web.applications.answer_clock import FINAL, ClockNote, days_left, stored_clock_note
+from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.models import Application
 from gongkai.web.text_input import TextForm
 
@@ -99,10 +99,8 @@ def filtered_cases(
         if due == "overdue":
             cases = cases.filter(due_date__lt=today)
         else:
-            try:
-                horizon = work_calendar().add_working_days(today, due_soon_wd())
-            except CalendarDataMissing:
-                horizon = today
+            # Counted as the due dates are: a year without holiday data Monday–Friday.
+            horizon = work_calendar().provisional().add_working_days(today, due_soon_wd())
             cases = cases.filter(due_date__gte=today, due_date__lte=horizon)
     elif group == "all":
         pass
@@ -136,6 +134,9 @@ class QueueRow:
     days_left: int | None
     phone: str
     soon_limit: int
+    clock: ClockNote = (
+        FINAL  # 暂定 with the staff's reason, when the date crosses an unentered year
+    )
 
     @property
     def urgency(self) -> str:
@@ -151,7 +152,8 @@ def queue_rows(apps: list[Application], today: date) -> list[QueueRow]:
     rows = []
     for app in apps:
         group = group_of(app.status_enum)
-        left = working_days_left(today, app.due_date) if group is Group.ACTIVE else None
+        left = days_left(today, app.due_date) if group is Group.ACTIVE else None
         phone = mask_phone(app.contact_phone) if app.contact_phone else ""
-        rows.append(QueueRow(app, STATUS_LABELS[app.status_enum], group, left, phone, soon))
+        label = STATUS_LABELS[app.status_enum]
+        rows.append(QueueRow(app, label, group, left, phone, soon, stored_clock_note(app)))
     return rows

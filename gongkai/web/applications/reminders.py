@@ -16,6 +16,7 @@ from gongkai.core.applications.statuses import STATUS_TABLE, Group, Status
 from gongkai.core.calendar.workdays import WorkCalendar
 from gongkai.core.errors import CalendarDataMissing
 from gongkai.web.agencies.models import Membership
+from gongkai.web.applications.answer_clock import stored_clock_note
 from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.models import Application
 from gongkai.web.tasks.reminders import ATTENTION, DUE_SOON, OVERDUE, Reminder
@@ -37,7 +38,8 @@ def _answer_clock(
 ) -> tuple[str, str] | None:
     """(severity, text) when the case's answer is overdue or due within ``soon`` days."""
     assert app.due_date is not None
-    due = f"{app.due_date:%Y-%m-%d}"
+    # A date across a year without holiday data is the one clock's 暂定 date: remind on it.
+    due = f"{app.due_date:%Y-%m-%d}" + ("（暂定）" if stored_clock_note(app).provisional else "")
     if app.due_date < today:
         return OVERDUE, f"{app.number} {app.applicant_name}：答复期限{due}已过"
     try:
@@ -50,7 +52,7 @@ def _answer_clock(
 
 
 def collect(today: date) -> Iterator[Reminder]:
-    calendar = work_calendar()
+    calendar = work_calendar().provisional()
     soon = int(getattr(settings, "GONGKAI_REMIND_DUE_SOON_DAYS", 3))
     handlers = _people({Role.HANDLER})
     heads = _people({Role.OFFICE_HEAD})

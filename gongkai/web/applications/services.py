@@ -56,6 +56,7 @@ from gongkai.web.applications.letters import (
 )
 from gongkai.web.applications.models import Application, Consultation
 from gongkai.web.applications.numbering import next_number
+from gongkai.web.applications.released import released_names
 from gongkai.web.applications.transitions import (
     GuardFailed,
     check_day,
@@ -70,7 +71,7 @@ from gongkai.web.dbretry import retry_when_locked
 
 @retry_when_locked
 def register(
-    actor: AbstractBaseUser,
+    actor: AbstractBaseUser | None,
     agency: Agency,
     *,
     channel: Channel,
@@ -78,6 +79,8 @@ def register(
     applicant_type: ApplicantType,
     applicant_name: str,
     description: str,
+    by_applicant: bool = False,
+    note: str = "",
     **details: Any,
 ) -> Application:
     """Register an application; day 0 is fixed now only where §31 fixes it on arrival.
@@ -85,7 +88,14 @@ def register(
     ``details`` may name the ``intake_form`` (how staff received it); then what that form
     requires must be there too: the transcriber of an oral application and the applicant's
     confirmation, the tracking number of signed mail, the sender's fax number or e-mail.
+
+    Staff register with their role; the applicant registers himself only online
+    (``by_applicant``, no staff ``actor``: the portal, which has checked that the agency
+    accepts online applications). Both are this one function, so numbering, day 0, the due
+    date and the trail's first entry cannot differ between them.
     """
+    if by_applicant:
+        guard(actor is None and channel is Channel.ONLINE, "只有网上申请由申请人自行提交")
     guard(bool(applicant_name.strip()), "请填写申请人姓名或名称（第二十九条）")
     if "intake_form" in details:  # registered by staff on a channel's form: check its records
         form = IntakeForm(details["intake_form"])
@@ -108,7 +118,8 @@ def register(
     with transaction.atomic():
         # Lock the agency so two registrations cannot take the same running number.
         locked = Agency.objects.select_for_update().get(pk=agency.pk)
-        require_role(Action.REGISTER, roles_of(actor, locked))
+        if not by_applicant:
+            require_role(Action.REGISTER, roles_of(actor, locked))
         app = Application(
             agency=locked,
             number=next_number(locked, arrived_at),
@@ -126,9 +137,10 @@ def register(
         problem = refresh_due(app) if day0 else ""
         app.save()
         record(
-            app, Action.REGISTER, arrived_on, actor, None, "", {"channel": channel.value}, problem
+            app, Action.REGISTER, arrived_on, actor, None, note, {"channel": channel.value}, problem
         )
-        transaction.on_commit(notify(app.pk, Action.REGISTER, "出具申请接收回执"))
+        receipt = "网上申请已提交，出具电子回执" if by_applicant else "出具申请接收回执"
+        transaction.on_commit(notify(app.pk, Action.REGISTER, receipt))
     return app
 
 
@@ -441,6 +453,7 @@ def _reply_text(app: Application, reply_date: date) -> LetterText:
         reply_date,
         remedy_rules=config.remedy_rules,
         outcome_rows=procedure_rules().outcome_rows,
+        attachments=released_names(app.pk),
     )
 
 

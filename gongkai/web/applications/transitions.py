@@ -1,4 +1,5 @@
-"""The one shape of every change to an application.
+"""Every change to an application, in the kernel's one step shape
+(:func:`gongkai.web.kernel.steps.take_step`):
 
 guard → ``transaction.atomic()`` + ``select_for_update()`` → guard again on the locked row →
 change → audit :class:`CaseEvent` → side effects via ``transaction.on_commit``.
@@ -16,59 +17,31 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
-from django.utils import timezone
 
 from gongkai.core.applications.actions import require_step
-from gongkai.core.applications.clock import Pause
 from gongkai.core.applications.roles import ACTION_LABELS, Action, require_role
 from gongkai.core.applications.statuses import Status
-from gongkai.core.calendar.deadlines import ClockPause
-from gongkai.core.errors import CalendarDataMissing, GongkaiError
 from gongkai.web.agencies.access import roles_of
-from gongkai.web.applications.config import due_date_for
+from gongkai.web.applications.answer_clock import case_clock
 from gongkai.web.applications.models import Application, CaseEvent
 from gongkai.web.dbretry import retry_when_locked
+from gongkai.web.kernel.guards import GuardFailed, check_day, guard
+from gongkai.web.kernel.steps import take_step
 
 notices = logging.getLogger("gongkai.notices")
 Change = Callable[[Application], dict[str, Any] | None]
-
-
-class GuardFailed(GongkaiError):
-    """A service refused a step because a rule of the procedure forbids it."""
-
-
-def guard(condition: bool, message: str) -> None:
-    if not condition:
-        raise GuardFailed(message)
-
-
-def check_day(on: date, not_before: date | None, what: str) -> None:
-    guard(on <= timezone.localdate(), f"{what}不能晚于今天")
-    if not_before is not None:
-        guard(on >= not_before, f"{what}不能早于{not_before:%Y年%m月%d日}")
+# The refusals are the kernel's (one GuardFailed for every app); named here for callers.
+__all__ = ["GuardFailed", "check_day", "guard", "notify", "record", "refresh_due", "transition"]
 
 
 def refresh_due(app: Application) -> str:
-    consultations = app.consultations.all() if app.pk else []
-    pauses = [Pause(c.sent_on, c.delivered_on, c.ended_on) for c in consultations]
-    app.due_date, problem = due_date_for(
-        app.received_date, app.extension_days, pauses, _fee_pauses(app)
-    )
-    return problem
-
-
-def _fee_pauses(app: Application) -> list[ClockPause]:
-    # The fee pause (§4.4, a setting) lives with the fee records; a paid fee extends the
-    # clock by the working days between the notice's receipt and the payment.
-    if app.pk is None:
-        return []
-    from gongkai.web.fees.clock import fee_pauses
-
-    try:
-        return fee_pauses(app)
-    except CalendarDataMissing:
-        return []
+    """Store the one answer clock's date (gongkai.web.applications.answer_clock); the
+    return value is what the audit entry notes about it (why none, or why 暂定)."""
+    clock = case_clock(app)
+    app.due_date = clock.due_date
+    if clock.due_date is None:
+        return clock.problem if app.received_date is not None else ""
+    return clock.staff_note
 
 
 def notify(app_id: int, action: Action, message: str) -> Callable[[], None]:
@@ -99,21 +72,35 @@ def transition(
     database locked after the busy timeout (:mod:`gongkai.web.dbretry`): ``change`` must
     therefore leave nothing behind outside the transaction, or clean up after itself."""
     del allowed_from
-    with transaction.atomic():
-        app = Application.objects.select_for_update().get(pk=application_id)
+
+    def check(app: Application) -> Status:
         require_role(action, roles_of(actor, app.agency_id))
         source = app.status_enum
         if require_step(action, source) != target:
             raise RuntimeError(f"环节{action}的目标状态与环节表不一致：{target}")
+        return source
+
+    def apply(app: Application, _: Status) -> dict[str, Any]:
         data = change(app) or {}
         if target is not None:
             app.status = target.value
         problem = refresh_due(app)
-        app.save()
-        record(app, action, on, actor, source, note, data, problem)
-        if notice:
-            transaction.on_commit(notify(app.pk, action, notice))
-    return app
+        if problem:
+            data["calendar_problem"] = problem
+        return data
+
+    def audit(app: Application, source: Status, data: dict[str, Any]) -> None:
+        record(app, action, on, actor, source, note, data)
+
+    return take_step(
+        Application,
+        application_id,
+        action.value,
+        guard=check,
+        change=apply,
+        audit=audit,
+        after_commit=notify(application_id, action, notice) if notice else None,
+    )
 
 
 def record(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.web.applications import views, views_attachments
+from gongkai.web.applications import views, views_attachments, views_released
 
 app_name = "applications"
 urlpatterns = [
@@ -15,6 +15,13 @@ urlpatterns = [
         "<int:pk>/attachments/<int:attachment_id>/",
         views_attachments.case_attachment,
         name="attachment",
+    ),
+    path("<int:pk>/released/", views_released.attach, name="released_attach"),
+    path("<int:pk>/released/<int:released_id>/", views_released.staff_file, name="released"),
+    path(
+        "<int:pk>/released/<int:released_id>/remove/",
+        views_released.detach,
+        name="released_detach",
     ),
     path("letters/<int:letter_id>/", views.letter_preview, name="letter"),
     path("letters/<int:letter_id>/<str:fmt>/", views.letter_file, name="letter_file"),

@@ -30,7 +30,8 @@ from gongkai.core.letters.html import letter_html
 from gongkai.web.agencies.access import readable_agencies, roles_of, staff_agencies
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications import casepage
-from gongkai.web.applications.config import procedure_rules, working_days_left
+from gongkai.web.applications.answer_clock import days_left
+from gongkai.web.applications.config import procedure_rules
 from gongkai.web.applications.forms import STEP_FORMS, StepForm
 from gongkai.web.applications.intake import STAFF_FORMS, RegistrationForm
 from gongkai.web.applications.letter_files import letter_download
@@ -149,7 +150,7 @@ def _case_page(
         "outcome_row": (
             outcome_row_label(outcome, procedure_rules().outcome_rows) if outcome else ""
         ),
-        "days_left": working_days_left(today, app.due_date) if group is Group.ACTIVE else None,
+        "days_left": days_left(today, app.due_date) if group is Group.ACTIVE else None,
         "explanation": casepage.due_explanation(app, today),
         "events": app.events.select_related("actor"),
         "consultations": app.consultations.all(),

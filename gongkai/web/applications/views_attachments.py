@@ -1,7 +1,8 @@
 """The files an applicant uploaded with an online application (身份证明, 授权委托书, …), on the
 staff case page and as a download.
 
-The portal stores them (:class:`gongkai.web.portal.models.Attachment`); whoever may read the
+The portal stores them and hands them over through the kernel
+(:mod:`gongkai.web.kernel.case_files`), so this app imports no portal; whoever may read the
 case may read its files — the same per-agency rule as the case page (``readable_agencies``),
 so another agency's staff get a 404. Downloads are not audited, as letter downloads are not.
 
@@ -13,51 +14,26 @@ always as an attachment with ``nosniff``, so no uploaded file is ever rendered b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 
 from gongkai.core.portal.attachments import EXTENSIONS, MEDIA_TYPES, sniff_attachment
 from gongkai.web.agencies.access import readable_agencies
 from gongkai.web.applications.models import Application
-from gongkai.web.portal.models import Attachment
+from gongkai.web.kernel.case_files import CaseFile, applicant_files, find_applicant_file
 
 UNKNOWN_TYPE = "application/octet-stream"
-TYPE_LABELS = {"application/pdf": "PDF", "image/jpeg": "JPEG 图片", "image/png": "PNG 图片"}
 _NOT_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._()\- ]")
 
 
-@dataclass(frozen=True)
-class CaseFile:
-    """One uploaded file as the case page lists it."""
-
-    pk: int
-    kind_label: str
-    name: str
-    type_label: str
-    size: int
-    uploaded_at: datetime
+__all__ = ["CaseFile", "attachment_disposition", "case_attachment", "case_files", "download_name"]
 
 
 def case_files(app: Application) -> list[CaseFile]:
     """The applicant's uploads of an online application (none for other channels)."""
-    rows = Attachment.objects.filter(submission__application=app).select_related("submission")
-    return [
-        CaseFile(
-            pk=row.pk,
-            kind_label=row.get_kind_display(),
-            name=row.original_name,
-            type_label=TYPE_LABELS.get(row.media_type, row.media_type),
-            size=row.size,
-            # Files are stored with the submission, in the same request (portal.services).
-            uploaded_at=row.submission.submitted_at,
-        )
-        for row in rows
-    ]
+    return applicant_files(app.pk)
 
 
 def download_name(original: str, extension: str) -> str:
@@ -77,20 +53,17 @@ def attachment_disposition(filename: str) -> str:
 
 @login_required
 def case_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
-    attachment = get_object_or_404(
-        Attachment,
-        pk=attachment_id,
-        submission__application_id=pk,
-        submission__application__agency__in=readable_agencies(request.user),
-    )
+    found = find_applicant_file(pk, attachment_id, readable_agencies(request.user))
+    if found is None:
+        raise Http404("没有找到该附件")
     try:
-        stored = attachment.file.open("rb")
+        stored = found.open()
     except (FileNotFoundError, ValueError):
         raise Http404("附件文件不存在，请联系系统管理员") from None
     kind = sniff_attachment(stored.read(1024))
     stored.seek(0)
     media_type = MEDIA_TYPES[kind] if kind else UNKNOWN_TYPE
-    name = download_name(attachment.original_name, EXTENSIONS[kind] if kind else "")
+    name = download_name(found.original_name, EXTENSIONS[kind] if kind else "")
     response = FileResponse(stored, content_type=media_type)
     response["Content-Disposition"] = attachment_disposition(name)
     response["X-Content-Type-Options"] = "nosniff"

@@ -17,7 +17,7 @@ from django.conf import settings
 from gongkai.core.calendar.deadlines import publication_due
 from gongkai.core.catalogue.rules import CatalogueRules
 from gongkai.core.errors import CalendarDataMissing, GongkaiError
-from gongkai.web.applications.config import work_calendar
+from gongkai.web.kernel.calendar import work_calendar
 
 
 @lru_cache(maxsize=4)

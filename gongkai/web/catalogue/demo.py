@@ -17,10 +17,10 @@ from gongkai.core.catalogue.attributes import DisclosureAttribute, WithholdReaso
 from gongkai.core.catalogue.normative import DocumentKind
 from gongkai.core.errors import CalendarDataMissing
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.config import work_calendar
 from gongkai.web.catalogue import records, services
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.services import ItemFields
+from gongkai.web.kernel.calendar import work_calendar
 
 BUREAU = "清河县公安局"
 

@@ -23,26 +23,11 @@ from gongkai.core.catalogue.channels import CHANNEL_LABELS, PublicationChannel
 from gongkai.core.catalogue.normative import KIND_LABELS, DocumentKind
 from gongkai.core.catalogue.statuses import STATUS_LABELS, ItemStatus
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.models import AppendOnly
+from gongkai.web.kernel.append_only import AppendOnlyModel
 
 
 def _choices(labels: dict[Any, str]) -> list[tuple[str, str]]:
     return [(str(key), label) for key, label in labels.items()]
-
-
-class AppendOnlyModel(models.Model):
-    """A record that is evidence: written once, never changed or deleted."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnly("记录只能追加，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AppendOnly("记录只能追加，不能删除")
 
 
 class CatalogueItem(models.Model):

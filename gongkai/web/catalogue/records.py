@@ -24,7 +24,6 @@ from gongkai.core.errors import GongkaiError
 from gongkai.core.uploads import check_content
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.transitions import GuardFailed, check_day, guard
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.models import (
     BusinessFigure,
@@ -35,6 +34,7 @@ from gongkai.web.catalogue.models import (
     NormativeDocument,
     PortalGuide,
 )
+from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 
 A = CatalogueAction
 

@@ -26,11 +26,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from gongkai.core.applications.roles import Role
 from gongkai.core.catalogue.permissions import CatalogueAction
 from gongkai.core.catalogue.statuses import ItemStatus
-from gongkai.web.applications.transitions import check_day, guard
 from gongkai.web.catalogue.config import catalogue_rules
 from gongkai.web.catalogue.models import CatalogueItem, ItemAttachment
 from gongkai.web.catalogue.transitions import item_transition, passed_steps
 from gongkai.web.catalogue.uploads import checked_upload
+from gongkai.web.kernel.guards import check_day, guard
 
 A = CatalogueAction
 State = ItemAttachment.State

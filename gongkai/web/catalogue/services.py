@@ -28,7 +28,6 @@ from gongkai.core.catalogue.statuses import ItemStatus, require_item_transition
 from gongkai.core.errors import GongkaiError
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.transitions import GuardFailed, check_day, guard
 from gongkai.web.catalogue.config import catalogue_rules, publication_due_for
 from gongkai.web.catalogue.models import CatalogueItem, ItemAttachment
 from gongkai.web.catalogue.replacements import discard_pending, pending_replacement
@@ -39,6 +38,7 @@ from gongkai.web.catalogue.transitions import (
     refresh_tokens,
 )
 from gongkai.web.catalogue.uploads import checked_upload
+from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 
 A = CatalogueAction
 EDITABLE_FIELDS = (

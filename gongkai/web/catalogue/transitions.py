@@ -1,7 +1,6 @@
-"""The one shape of every change to a catalogue item, as for applications
-(:mod:`gongkai.web.applications.transitions`): guard → ``transaction.atomic()`` +
-``select_for_update()`` → guard again on the locked row (role, status table) → change →
-append-only :class:`ItemEvent` in the same transaction → side effects on commit.
+"""Every change to a catalogue item, in the kernel's one step shape
+(:func:`gongkai.web.kernel.steps.take_step`): guard on the locked row (role, status table)
+→ change → append-only :class:`ItemEvent` in the same transaction → side effects on commit.
 """
 
 from __future__ import annotations
@@ -23,8 +22,9 @@ from gongkai.core.catalogue.permissions import (
 from gongkai.core.catalogue.search import document_tokens
 from gongkai.core.catalogue.statuses import STATUS_LABELS, ItemStatus, require_item_transition
 from gongkai.web.agencies.access import roles_of
-from gongkai.web.applications.transitions import guard
 from gongkai.web.catalogue.models import CatalogueItem, ItemEvent
+from gongkai.web.kernel.guards import guard
+from gongkai.web.kernel.steps import take_step
 
 log = logging.getLogger("gongkai.catalogue")
 Change = Callable[[CatalogueItem, frozenset[Role]], dict[str, Any] | None]
@@ -49,8 +49,7 @@ def item_transition(
     note: str = "",
     notice: str = "",
 ) -> CatalogueItem:
-    with transaction.atomic():
-        item = CatalogueItem.objects.select_for_update().get(pk=item_id)
+    def check(item: CatalogueItem) -> tuple[frozenset[Role], ItemStatus]:
         held = roles_of(actor, item.agency_id)
         require_catalogue_role(action, held)
         source = item.status_enum
@@ -61,17 +60,25 @@ def item_transition(
                 source in allowed_from,
                 f"条目当前为“{STATUS_LABELS[source]}”，不能{ACTION_LABELS[action]}",
             )
-        data = change(item, held) or {}
-        label = str(data.pop("label", "")) or label
+        return held, source
+
+    def apply(item: CatalogueItem, before: tuple[frozenset[Role], ItemStatus]) -> dict[str, Any]:
+        data = change(item, before[0]) or {}
         if target is not None:
             item.status = target.value
         refresh_tokens(item)
-        item.save()
-        record(item, action, on, actor, source, note, data, label=label)
+        return data
+
+    def audit(
+        item: CatalogueItem, before: tuple[frozenset[Role], ItemStatus], data: dict[str, Any]
+    ) -> None:
+        step_label = str(data.pop("label", "")) or label
+        record(item, action, on, actor, before[1], note, data, label=step_label)
         if notice:
-            message = f"目录条目{item.index_number} {label or ACTION_LABELS[action]}：{notice}"
+            message = f"目录条目{item.index_number} {step_label or ACTION_LABELS[action]}：{notice}"
             transaction.on_commit(lambda: log.info(message))
-    return item
+
+    return take_step(CatalogueItem, item_id, action.value, guard=check, change=apply, audit=audit)
 
 
 def record(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from gongkai.core.catalogue.attachments import check_attachment, sha256_hex
 from gongkai.core.errors import GongkaiError
 from gongkai.core.uploads import check_content
-from gongkai.web.applications.transitions import GuardFailed
 from gongkai.web.catalogue.config import catalogue_rules
+from gongkai.web.kernel.guards import GuardFailed
 
 
 def checked_upload(filename: str, data: bytes) -> tuple[str, str]:

@@ -1,23 +1,34 @@
-"""The answer clock of an application with its fee pause (FeeRules.pauses_clock, §4.4).
+"""The fee records as the one answer clock reads them (FeeRules.pauses_clock, §4.4).
 
-``Application.due_date`` is kept by the applications app, whose clock counts consultation
-pauses; :func:`fee_pauses` is what it needs to count the fee pause as well (see docs/fees.md,
-"Answer clock"). :func:`due_date_with_fee_pause` is the due date with both, shown on the
-fee panel.
+``Application.due_date`` comes from :func:`gongkai.web.applications.answer_clock.case_clock`;
+this app registers :func:`fee_waits` with it at start-up (``FeesConfig.ready``), so a paid fee
+moves the due date on every page alike. :func:`fee_pauses` is the pause as the fee panel
+shows it (an unpaid one up to today); :func:`due_date_with_fee_pause` is the due date if the
+fee were paid today, counted by the same function.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from gongkai.core.applications.clock import Pause, clock_pauses
-from gongkai.core.calendar.deadlines import ClockInput, ClockPause, compute_answer_deadline
+from gongkai.core.applications.answer_clock import FeeWait, case_answer_clock
+from gongkai.core.calendar.deadlines import ClockPause
 from gongkai.core.errors import CalendarDataMissing
-from gongkai.core.fees.payment import fee_clock_pause
+from gongkai.core.fees.payment import fee_clock_pause, payment_due
+from gongkai.web.applications.answer_clock import case_clock, clock_facts
 from gongkai.web.applications.config import procedure_rules, work_calendar
 from gongkai.web.applications.models import Application
 from gongkai.web.fees.config import fee_rules
 from gongkai.web.fees.models import FeeCharge
+
+
+def fee_waits(app: Application) -> list[FeeWait]:
+    """The case's fee notice as the answer clock needs it: received on, paid on."""
+    charge = FeeCharge.objects.filter(application=app).first()
+    if charge is None or charge.notice_received_on is None:
+        return []
+    return [FeeWait(charge.notice_received_on, charge.paid_on)]
 
 
 def fee_pauses(app: Application, today: date | None = None) -> list[ClockPause]:
@@ -27,26 +38,31 @@ def fee_pauses(app: Application, today: date | None = None) -> list[ClockPause]:
         return []
     if app.received_date is not None and charge.notice_received_on < app.received_date:
         return []  # a notice before a 补正 restart belonged to a clock that no longer exists
+    calendar = work_calendar().provisional()
     pause = fee_clock_pause(
-        charge.notice_received_on, charge.paid_on, fee_rules(), work_calendar(), today=today
+        charge.notice_received_on, charge.paid_on, fee_rules(), calendar, today=today
     )
     return [] if pause is None else [pause]
 
 
 def due_date_with_fee_pause(app: Application, today: date | None = None) -> date | None:
-    """The §33 due date counting consultations, the extension and the fee pause."""
-    if app.received_date is None:
-        return None
-    rules, calendar = procedure_rules(), work_calendar()
-    consultations = [Pause(c.sent_on, c.delivered_on, c.ended_on) for c in app.consultations.all()]
+    """The case's due date; for an unpaid fee, the date it would have if paid ``today``."""
+    facts = clock_facts(app)
+    unpaid = [fee for fee in facts.fees if fee.paid_on is None]
+    if today is None or not unpaid:
+        return case_clock(app).due_date
+    rules, calendar = fee_rules(), work_calendar()
     try:
-        pauses = clock_pauses(calendar, consultations, app.received_date, rules)
-        clock = ClockInput(
-            app.received_date,
-            [*pauses, *fee_pauses(app, today)],
-            extension_days=app.extension_days,
-            base_days=rules.answer_limit_wd,
-        )
-        return compute_answer_deadline(clock, calendar, explain=False).due_date
+        paid = [
+            replace(
+                fee,
+                paid_on=min(today, payment_due(fee.notice_received_on, rules, calendar)),
+            )
+            if fee.paid_on is None and today > fee.notice_received_on
+            else fee
+            for fee in facts.fees
+        ]
     except CalendarDataMissing:
-        return None
+        return case_clock(app).due_date
+    facts = replace(facts, fees=paid)
+    return case_answer_clock(facts, calendar, procedure_rules(), rules).due_date

@@ -26,6 +26,7 @@ from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.models import Application
 from gongkai.web.fees import services
 from gongkai.web.fees.models import FeeCharge
+from gongkai.web.kernel.demo_cast import BUREAU, DEMO_USERS
 
 FREQUENT_NAME = "频繁某"
 FREQUENT_ID = "130534199001012345"  # fictitious
@@ -34,15 +35,11 @@ LAW_FIRM_CODE = "31130000MD0000001X"  # fictitious
 
 
 def _users() -> dict[Role, AbstractBaseUser]:
-    from gongkai.web.demo import DEMO_USERS
-
     model = get_user_model()
     return {role: model.objects.get(username=name) for name, _, _, role, _ in DEMO_USERS}
 
 
 def _register(users: dict[Role, AbstractBaseUser], day: date, **details: object) -> Application:
-    from gongkai.web.demo import BUREAU
-
     return cases.register(
         users[Role.REGISTRAR],
         Agency.objects.get(name=BUREAU),

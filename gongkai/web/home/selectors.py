@@ -233,7 +233,9 @@ class CalendarStatus:
 class AdminHome:
     years: list[CalendarStatus]
     next_year: CalendarStatus
-    missing_due_dates: int  # open cases of the admin's agencies whose due date is unknown
+    # Open cases of the admin's agencies whose due date is 暂定: it reaches a year whose
+    # holidays nobody has entered (counted Monday–Friday there until they are).
+    provisional_due_dates: int
 
 
 def calendar_status(year: int) -> CalendarStatus:
@@ -249,10 +251,14 @@ def calendar_status(year: int) -> CalendarStatus:
 def admin_home(agencies: list[Agency], today: date) -> AdminHome:
     """This year and next: whether each is known to the calendar, and from where."""
     years = [calendar_status(today.year), calendar_status(today.year + 1)]
-    missing = (
-        Application.objects.filter(agency__in=agencies, due_date=None)
-        .exclude(received_date=None)
+    calendar = work_calendar()
+    # A due date never lies more than a couple of years after today's cases' day 0.
+    unknown = [y for y in range(today.year - 2, today.year + 3) if not calendar.covers_year(y)]
+    provisional = (
+        Application.objects.filter(agency__in=agencies, due_date__year__in=unknown)
         .filter(status__in=statuses_of(list(OPEN_GROUPS)))
         .count()
+        if unknown
+        else 0
     )
-    return AdminHome(years, years[1], missing)
+    return AdminHome(years, years[1], provisional)

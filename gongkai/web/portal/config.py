@@ -6,12 +6,13 @@ from typing import Any
 
 from django.conf import settings
 
-from gongkai.core.portal.attachments import AttachmentLimits
 from gongkai.core.portal.rates import Rate, parse_rate
+from gongkai.web.kernel.uploads import UPLOAD_DEFAULTS, attachment_limits
+
+__all__ = ["DEFAULTS", "attachment_limits", "rate", "setting"]
 
 DEFAULTS: dict[str, Any] = {
-    "GONGKAI_PORTAL_MAX_FILES": 5,
-    "GONGKAI_PORTAL_MAX_FILE_MB": 10,
+    **UPLOAD_DEFAULTS,  # the file limits, shared with the staff's proofs of service
     # Accepted applications per client address: an allowance for an office, a school or a
     # carrier's shared address, where many people apply; refused posts never count.
     "GONGKAI_PORTAL_SUBMIT_RATE": "30/hour",
@@ -34,13 +35,6 @@ DEFAULTS: dict[str, Any] = {
 
 def setting(name: str) -> Any:
     return getattr(settings, name, DEFAULTS[name])
-
-
-def attachment_limits() -> AttachmentLimits:
-    return AttachmentLimits(
-        max_files=int(setting("GONGKAI_PORTAL_MAX_FILES")),
-        max_bytes=int(float(setting("GONGKAI_PORTAL_MAX_FILE_MB")) * 1024 * 1024),
-    )
 
 
 def rate(name: str) -> Rate:

@@ -16,7 +16,8 @@ from gongkai.core.portal.attachments import size_label
 from gongkai.core.portal.identifiers import ID_DOCUMENT_LABELS
 from gongkai.core.portal.masking import mask_email, mask_name, mask_tail
 from gongkai.core.portal.public_view import PUBLIC_STEPS, public_status
-from gongkai.web.applications.config import due_date_for, procedure_rules, working_days_left
+from gongkai.web.applications.answer_clock import days_left, prospective_clock, stored_clock_note
+from gongkai.web.applications.config import procedure_rules
 from gongkai.web.applications.models import Application, Delivery, RequestedForm
 from gongkai.web.portal.models import OnlineSubmission
 
@@ -31,16 +32,22 @@ class Clock:
     if_confirmed_on_arrival: date | None
     problem: str
     limit_wd: int
+    # 暂定: the date crosses a year whose holidays are not published yet (no admin wording).
+    provisional: str = ""
 
 
 def answer_clock(app: Application) -> Clock:
+    """The stored due date (the one answer clock's), or the prospective one before day 0."""
     rules = procedure_rules()
     if app.received_date is not None:
-        problem = "" if app.due_date else "缺少该年度的工作日历数据，答复期限待定"
-        return Clock(True, app.due_date, None, problem, rules.answer_limit_wd)
-    arrival = timezone.localdate(app.arrived_at)
-    prospective, problem = due_date_for(arrival, 0, [])
-    return Clock(False, None, prospective, problem, rules.answer_limit_wd)
+        problem = "" if app.due_date else "答复期限待定"
+        note = stored_clock_note(app).public
+        return Clock(True, app.due_date, None, problem, rules.answer_limit_wd, note)
+    prospective = prospective_clock(timezone.localdate(app.arrived_at))
+    problem = "" if prospective.due_date else "答复期限待定"
+    return Clock(
+        False, None, prospective.due_date, problem, rules.answer_limit_wd, prospective.public_note
+    )
 
 
 def next_steps() -> list[str]:
@@ -115,7 +122,7 @@ def status_context(submission: OnlineSubmission, today: date) -> dict[str, Any]:
     running = clock.started and group_of(app.status_enum) is Group.ACTIVE
     return {
         **receipt_context(submission),
-        "days_left": working_days_left(today, clock.due) if running else None,
+        "days_left": days_left(today, clock.due) if running else None,
         "supplement_due": (
             app.supplement_due if app.status_enum is Status.SUPPLEMENT_REQUESTED else None
         ),

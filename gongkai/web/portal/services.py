@@ -8,7 +8,8 @@ acknowledgement mail and the office's notice.
 Day 0 comes from the core's §31 rule for the online channel
 (:func:`gongkai.core.applications.channels.day0_at_arrival`): the internet channel's day 0
 is the day both sides confirm, so the application waits for the office's confirmation
-(``confirm_receipt``) unless that rule says otherwise.
+(``confirm_receipt``) unless that rule says otherwise. The case itself is created by the
+case app's one ``register`` service (``by_applicant``), never re-implemented here.
 """
 
 from __future__ import annotations
@@ -27,16 +28,14 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from gongkai.core.applications.applicants import ApplicantType
-from gongkai.core.applications.channels import Channel, IntakeForm, day0_at_arrival
-from gongkai.core.applications.roles import Action
-from gongkai.core.applications.statuses import Status
+from gongkai.core.applications.channels import Channel, IntakeForm
 from gongkai.core.portal.attachments import EXTENSIONS, MEDIA_TYPES, sniff_attachment
 from gongkai.core.portal.tracking import make_tracking_number
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.numbering import next_number
-from gongkai.web.applications.transitions import guard, notify, record, refresh_due
+from gongkai.web.applications.services import register
 from gongkai.web.dbretry import retry_when_locked
+from gongkai.web.kernel.guards import guard
 from gongkai.web.portal.models import Attachment, OnlineSubmission, TrackingLink
 
 TOKEN_SALT = "gongkai.portal.track"
@@ -137,7 +136,6 @@ def submit_online(
         for attachment in stored:
             attachment.submission = submission
             attachment.save()
-        transaction.on_commit(notify(app.pk, Action.REGISTER, "网上申请已提交，出具电子回执"))
         if app.contact_email:
             from gongkai.web.portal.mail import send_acknowledgement
 
@@ -154,48 +152,32 @@ def _accepts_online(agency: Agency) -> bool:
 
 
 def _create_application(agency: Agency, content: OnlineApplication, now: datetime) -> Application:
-    arrived_on = timezone.localdate(now)
-    day0 = day0_at_arrival(Channel.ONLINE, arrived_on)
-    status = Status.AWAITING_CONFIRMATION if day0 is None else Status.RECEIVED
-    app = Application(
-        agency=agency,
-        number=next_number(agency, now),
-        channel=Channel.ONLINE.value,
-        intake_form=IntakeForm.ONLINE.value,
-        arrived_at=now,
-        received_date=day0,
-        first_received_date=day0,
-        applicant_type=content.applicant_type.value,
-        applicant_name=content.applicant_name.strip(),
-        id_document=content.id_document.strip(),
-        credit_code=content.credit_code.strip(),
-        contact_phone=content.contact_phone.strip(),
-        contact_address=content.contact_address.strip(),
-        contact_email=content.contact_email.strip(),
-        description=content.description.strip(),
-        requested_form=content.requested_form,
-        delivery=content.delivery,
-        status=status.value,
-    )
-    app.full_clean(exclude=["agency"])
-    problem = refresh_due(app) if day0 else ""
-    app.save()
+    # The one registration of the case app, as the applicant himself: numbering, day 0
+    # (§31 for the online channel), the due date and the trail's first entry.
     note = "申请人通过网上申请平台提交"
     if content.contact_person.strip():
         note += f"；法定代表人或联系人：{content.contact_person.strip()}"
     if content.purpose.strip():
         note += f"；用途：{content.purpose.strip()}"
-    record(
-        app,
-        Action.REGISTER,
-        arrived_on,
+    return register(
         None,
-        None,
-        note,
-        {"channel": Channel.ONLINE.value},
-        problem,
+        agency,
+        channel=Channel.ONLINE,
+        arrived_at=now,
+        applicant_type=content.applicant_type,
+        applicant_name=content.applicant_name,
+        description=content.description,
+        by_applicant=True,
+        note=note,
+        intake_form=IntakeForm.ONLINE.value,
+        id_document=content.id_document.strip(),
+        credit_code=content.credit_code.strip(),
+        contact_phone=content.contact_phone.strip(),
+        contact_address=content.contact_address.strip(),
+        contact_email=content.contact_email.strip(),
+        requested_form=content.requested_form,
+        delivery=content.delivery,
     )
-    return app
 
 
 def _new_tracking_number(today: date) -> str:

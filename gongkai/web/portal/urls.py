@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
+from gongkai.web.applications import views_released
 from gongkai.web.portal import views
 
 app_name = "portal"
@@ -16,5 +17,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         rf"^track/{TOKEN}/letters/(?P<letter_id>\d+)/(?P<fmt>docx|pdf)/$",
         views.letter_file,
         name="letter",
+    ),
+    # 答复附件: the released information, with the reply (issue 14)
+    re_path(
+        rf"^track/{TOKEN}/released/(?P<released_id>\d+)/$",
+        views_released.applicant_file,
+        name="released",
     ),
 ]

@@ -12,6 +12,7 @@ from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.remedies.kinds import CaseKind, ResultKind
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.models import Application
+from gongkai.web.kernel.demo_cast import BUREAU
 from gongkai.web.remedies import services
 from gongkai.web.remedies.models import RemedyCase
 
@@ -34,8 +35,6 @@ def _refused_before(agency: Agency, day: date, skip: set[int]) -> Application | 
 
 
 def load_demo(today: date) -> None:
-    from gongkai.web.demo import BUREAU
-
     agency = Agency.objects.get(name=BUREAU)
     user = get_user_model().objects.get(username="shenhe")  # 审核: the agency's legal post
     used: set[int] = set()

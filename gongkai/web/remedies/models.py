@@ -6,15 +6,14 @@ Written only by :mod:`gongkai.web.remedies.services` (one shape: guard → lock 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
 from gongkai.core.remedies.actions import REMEDY_ACTION_LABELS, RemedyAction
 from gongkai.core.remedies.kinds import CASE_KIND_LABELS, RESULT_LABELS, CaseKind, ResultKind
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.models import AppendOnly, Application
+from gongkai.web.applications.models import Application
+from gongkai.web.kernel.append_only import AppendOnlyModel
 
 
 class RemedyCase(models.Model):
@@ -80,7 +79,9 @@ class RemedyCase(models.Model):
         return ResultKind(self.result) if self.result else None
 
 
-class RemedyEvent(models.Model):
+class RemedyEvent(AppendOnlyModel):
+    record_name = "案件记录"
+
     case = models.ForeignKey(
         RemedyCase, verbose_name="案件", on_delete=models.PROTECT, related_name="events"
     )
@@ -112,11 +113,3 @@ class RemedyEvent(models.Model):
     @property
     def action_label(self) -> str:
         return REMEDY_ACTION_LABELS[RemedyAction(self.action)]
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnly("案件记录只能追加，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AppendOnly("案件记录只能追加，不能删除")

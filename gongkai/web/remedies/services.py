@@ -22,7 +22,8 @@ from gongkai.core.remedies.kinds import CaseKind, ResultKind, require_result_fit
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.models import Application
-from gongkai.web.applications.transitions import GuardFailed, check_day, guard
+from gongkai.web.kernel.guards import GuardFailed, check_day, guard
+from gongkai.web.kernel.steps import take_step
 from gongkai.web.remedies.models import RemedyCase, RemedyEvent
 
 log = logging.getLogger("gongkai.remedies")
@@ -54,14 +55,18 @@ def remedy_transition(
     *,
     note: str = "",
 ) -> RemedyCase:
-    with transaction.atomic():
-        case = RemedyCase.objects.select_for_update().get(pk=case_id)
+    def check(case: RemedyCase) -> None:
         require_remedy_role(action, roles_of(actor, case.agency_id))
+
+    def apply(case: RemedyCase, _: None) -> dict[str, Any]:
         data = change(case) or {}
         case.full_clean()
-        case.save()
+        return data
+
+    def audit(case: RemedyCase, _: None, data: dict[str, Any]) -> None:
         _record(case, action, on, actor, note, data)
-    return case
+
+    return take_step(RemedyCase, case_id, action.value, guard=check, change=apply, audit=audit)
 
 
 def _related(

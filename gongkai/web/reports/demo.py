@@ -24,6 +24,7 @@ from gongkai.core.reporting.drafting import PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN
 from gongkai.core.reporting.publication import readiness, warning_key
 from gongkai.web.agencies.models import Agency, Membership
 from gongkai.web.applications.config import work_calendar
+from gongkai.web.kernel.demo_cast import BUREAU
 from gongkai.web.reports import services
 from gongkai.web.reports.builder import assemble
 from gongkai.web.reports.transitions import draft_for
@@ -127,8 +128,6 @@ def load_demo(today: date) -> None:
     January before that it is drafted and awaits the office head's sign-off, then signed
     and awaits publication — on time either way, as its deadline is 31 January. This year's
     report is the draft the tables grow in."""
-    from gongkai.web.demo import BUREAU
-
     bureau = Agency.objects.get(name=BUREAU)
     prepare_demo_report(bureau, today.year - 1, today)
     draft_for(bureau, today.year)

@@ -10,18 +10,14 @@ raise, and the admin offers no change.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
-from gongkai.core.errors import GongkaiError
 from gongkai.core.reporting.permissions import REPORT_ACTION_LABELS, ReportAction
 from gongkai.web.agencies.models import Agency
+from gongkai.web.kernel.append_only import AppendOnly, AppendOnlyModel
 
-
-class AppendOnly(GongkaiError):
-    """A published version or an audit entry cannot be changed or deleted."""
+__all__ = ["AppendOnly"]  # the kernel's, named here for older callers
 
 
 class ReportDraft(models.Model):
@@ -58,7 +54,7 @@ class ReportDraft(models.Model):
         return f"{self.agency.name} {self.year}年度报告"
 
 
-class ReportVersion(models.Model):
+class ReportVersion(AppendOnlyModel):
     draft = models.ForeignKey(
         ReportDraft, verbose_name="草稿", on_delete=models.PROTECT, related_name="versions"
     )
@@ -100,16 +96,16 @@ class ReportVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.agency.name} {self.year}年度报告 第{self.number}版"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnly("已发布的年度报告不能修改；如需更正，请发布新版本并说明修改内容")
-        super().save(*args, **kwargs)
+    def refusal_to_change(self) -> str:
+        return "已发布的年度报告不能修改；如需更正，请发布新版本并说明修改内容"
 
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AppendOnly("已发布的年度报告不能删除")
+    def refusal_to_delete(self) -> str:
+        return "已发布的年度报告不能删除"
 
 
-class ReportEvent(models.Model):
+class ReportEvent(AppendOnlyModel):
+    record_name = "年度报告记录"
+
     draft = models.ForeignKey(
         ReportDraft, verbose_name="报告", on_delete=models.PROTECT, related_name="events"
     )
@@ -137,11 +133,3 @@ class ReportEvent(models.Model):
     @property
     def action_label(self) -> str:
         return REPORT_ACTION_LABELS[ReportAction(self.action)]
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnly("年度报告记录只能追加，不能修改")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AppendOnly("年度报告记录只能追加，不能删除")

@@ -1,7 +1,6 @@
-"""The one shape of every change to an annual report, as for applications
-(:mod:`gongkai.web.applications.transitions`): guard → ``transaction.atomic()`` +
-``select_for_update()`` on the draft row → guard again on the locked row (role) → change →
-append-only :class:`ReportEvent` in the same transaction → files on commit.
+"""Every change to an annual report, in the kernel's one step shape
+(:func:`gongkai.web.kernel.steps.take_step`) on the draft row: role on the locked row →
+change → append-only :class:`ReportEvent` in the same transaction → files on commit.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from gongkai.core.applications.roles import Role
 from gongkai.core.reporting.permissions import ReportAction, require_report_role
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
+from gongkai.web.kernel.steps import take_step
 from gongkai.web.reports.models import ReportDraft, ReportEvent
 
 Change = Callable[[ReportDraft, frozenset[Role]], dict[str, Any] | None]
@@ -43,14 +43,13 @@ def report_transition(
     note: str = "",
     on_commit: Callable[[], None] | None = None,
 ) -> ReportDraft:
-    draft_id = draft_for(agency, year).pk
-    with transaction.atomic():
-        draft = ReportDraft.objects.select_for_update().get(pk=draft_id)
+    def check(draft: ReportDraft) -> frozenset[Role]:
         held = roles_of(actor, draft.agency_id)
         require_report_role(action, held)
-        data = change(draft, held) or {}
+        return held
+
+    def audit(draft: ReportDraft, _: frozenset[Role], data: dict[str, Any]) -> None:
         version = data.pop("version_number", None)
-        draft.save()
         ReportEvent.objects.create(
             draft=draft,
             action=action.value,
@@ -59,6 +58,13 @@ def report_transition(
             note=note,
             data=data,
         )
-        if on_commit is not None:
-            transaction.on_commit(on_commit)
-    return draft
+
+    return take_step(
+        ReportDraft,
+        draft_for(agency, year).pk,
+        action.value,
+        guard=check,
+        change=change,
+        audit=audit,
+        after_commit=on_commit,
+    )

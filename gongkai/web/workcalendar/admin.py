@@ -9,7 +9,11 @@ from django.urls import URLPattern, path, reverse
 
 from gongkai.web.workcalendar.forms import NoticeForm
 from gongkai.web.workcalendar.models import CalendarDay, CalendarYear, DeadlineRecalculation
-from gongkai.web.workcalendar.services import enter_notice
+from gongkai.web.workcalendar.services import calendar_step, day_cause, enter_notice, year_cause
+
+
+def _recomputed(request: HttpRequest, moved: int) -> None:
+    messages.info(request, f"{moved}件在办申请的答复期限已按新日历重算（见答复期限重算记录）。")
 
 
 @admin.register(CalendarYear)
@@ -17,6 +21,38 @@ class CalendarYearAdmin(admin.ModelAdmin):
     list_display = ("year", "notice", "complete", "entered_by", "updated_at")
     readonly_fields = ("entered_by", "updated_at")
     change_list_template = "admin/workcalendar/calendaryear_changelist.html"
+
+    # Saving or deleting a year here is a calendar step like entering a notice: the open
+    # cases' due dates follow at once, each change audited (services.calendar_step).
+    def save_model(self, request: HttpRequest, obj: CalendarYear, form: Any, change: bool) -> None:
+        obj.entered_by = request.user  # type: ignore[assignment]
+        save = super().save_model
+        verb = "修改" if change else "新增"
+        moved = calendar_step(
+            request.user,  # type: ignore[arg-type]
+            year_cause(obj, verb),
+            lambda: save(request, obj, form, change),
+        )
+        _recomputed(request, moved)
+
+    def delete_model(self, request: HttpRequest, obj: CalendarYear) -> None:
+        delete = super().delete_model
+        moved = calendar_step(
+            request.user,  # type: ignore[arg-type]
+            year_cause(obj, "删除"),
+            lambda: delete(request, obj),
+        )
+        _recomputed(request, moved)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        years = "、".join(str(y) for y in queryset.values_list("year", flat=True))
+        delete = super().delete_queryset
+        moved = calendar_step(
+            request.user,  # type: ignore[arg-type]
+            f"工作日历删除：{years}年",
+            lambda: delete(request, queryset),
+        )
+        _recomputed(request, moved)
 
     def get_urls(self) -> list[URLPattern]:
         enter = path(
@@ -62,7 +98,32 @@ class CalendarDayAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: CalendarDay, form: Any, change: bool) -> None:
         obj.entered_by = request.user  # type: ignore[assignment]
-        super().save_model(request, obj, form, change)
+        save = super().save_model
+        moved = calendar_step(
+            request.user,  # type: ignore[arg-type]
+            day_cause(obj, "修改" if change else "新增"),
+            lambda: save(request, obj, form, change),
+        )
+        _recomputed(request, moved)
+
+    def delete_model(self, request: HttpRequest, obj: CalendarDay) -> None:
+        delete = super().delete_model
+        moved = calendar_step(
+            request.user,  # type: ignore[arg-type]
+            day_cause(obj, "删除"),
+            lambda: delete(request, obj),
+        )
+        _recomputed(request, moved)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        days = "、".join(f"{d:%Y-%m-%d}" for d in queryset.values_list("day", flat=True)[:10])
+        delete = super().delete_queryset
+        moved = calendar_step(
+            request.user,  # type: ignore[arg-type]
+            f"工作日历删除：{days}"[:300],
+            lambda: delete(request, queryset),
+        )
+        _recomputed(request, moved)
 
 
 @admin.register(DeadlineRecalculation)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from gongkai.web.applications.models import AppendOnly
+from gongkai.web.kernel.append_only import AppendOnlyModel
 
 
 class CalendarYear(models.Model):
@@ -70,8 +70,10 @@ class CalendarDay(models.Model):
         return f"{self.day:%Y-%m-%d} {'上班' if self.is_workday else '休息'}（{self.note}）"
 
 
-class DeadlineRecalculation(models.Model):
+class DeadlineRecalculation(AppendOnlyModel):
     """A due date moved because the calendar changed (append-only, like the case trail)."""
+
+    record_name = "期限重算记录"
 
     application = models.ForeignKey(
         "applications.Application",
@@ -95,11 +97,3 @@ class DeadlineRecalculation(models.Model):
         verbose_name = "答复期限重算记录"
         verbose_name_plural = "答复期限重算记录"
         ordering = ("-at",)
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise AppendOnly("期限重算记录只能追加，不能修改")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise AppendOnly("期限重算记录只能追加，不能删除")

@@ -33,8 +33,12 @@ def test_every_target_is_an_exit_of_every_source() -> None:
                 assert step.target in STATUS_ROWS[source].exits
 
 
+RELEASED = (Action.ATTACH_RELEASED, Action.DETACH_RELEASED)  # the 答复附件 panel's steps
+
+
 def without_fees(actions: tuple[Action, ...]) -> tuple[Action, ...]:
-    return tuple(a for a in actions if "fee" not in a.value)  # the fee app's own steps
+    # The fee app's own steps and the 答复附件 panel's, each with its own panel.
+    return tuple(a for a in actions if "fee" not in a.value and a not in RELEASED)
 
 
 def test_handler_on_a_fresh_case() -> None:
@@ -45,18 +49,31 @@ def test_handler_on_a_fresh_case() -> None:
         Action.ASSIGN,
         Action.WITHDRAW,
     )
-    assert allowed_actions(Status.RECEIVED, {Role.REVIEWER}) == (Action.REVIEW, Action.DECIDE)
-    assert allowed_actions(Status.RECEIVED, {Role.OFFICE_HEAD}) == (
+    assert without_fees(allowed_actions(Status.RECEIVED, {Role.REVIEWER})) == (
+        Action.REVIEW,
+        Action.DECIDE,
+    )
+    assert without_fees(allowed_actions(Status.RECEIVED, {Role.OFFICE_HEAD})) == (
         Action.APPROVE_EXTENSION,
         Action.DECIDE,
     )
 
 
+def test_released_files_are_gathered_until_the_reply_is_issued() -> None:
+    for status in (Status.RECEIVED, Status.CONSULTING, Status.ASSIGNED, Status.DECIDED):
+        assert set(RELEASED) <= set(allowed_actions(status, {Role.HANDLER}))
+    for status in (Status.ISSUED, Status.SERVED, Status.ARCHIVED, Status.WITHDRAWN):
+        assert not set(RELEASED) & set(allowed_actions(status, {Role.HANDLER, Role.REVIEWER}))
+    assert not set(RELEASED) & set(allowed_actions(Status.DECIDED, {Role.REGISTRAR}))
+
+
 def test_once_only_steps_disappear_after_use() -> None:
     facts = CaseFacts(supplement_sent=True, extended=True)
     assert Action.REQUEST_SUPPLEMENT not in allowed_actions(Status.RECEIVED, {Role.HANDLER}, facts)
-    assert allowed_actions(Status.ASSIGNED, {Role.OFFICE_HEAD}, facts) == ()
-    assert allowed_actions(Status.ASSIGNED, {Role.OFFICE_HEAD}) == (Action.APPROVE_EXTENSION,)
+    assert without_fees(allowed_actions(Status.ASSIGNED, {Role.OFFICE_HEAD}, facts)) == ()
+    assert without_fees(allowed_actions(Status.ASSIGNED, {Role.OFFICE_HEAD})) == (
+        Action.APPROVE_EXTENSION,
+    )
 
 
 def test_supervisor_and_administrator_take_no_step() -> None:

@@ -21,7 +21,7 @@ from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.roles import Action
 from gongkai.core.fees.schedules import FeeMethod
 from gongkai.web.api.schemas import InputSchema, OnDate, optional, required
-from gongkai.web.applications import handling, services
+from gongkai.web.applications import handling, releasing, services
 from gongkai.web.applications.models import Assignment, Consultation, ServiceRecord
 from gongkai.web.fees import services as fees
 
@@ -104,6 +104,18 @@ class ServeIn(InputSchema):
     on: OnDate = None
     method: str = Field(description=_choices(ServiceRecord.Method.choices))
     proof: str = required(500, "送达凭证：邮件号、签收人或平台回执")
+
+
+class AttachReleasedIn(InputSchema):
+    on: OnDate = None
+    catalogue_file_id: int = Field(
+        ge=1, le=2**63 - 1, description="本机关政府信息公开目录中现行文件的 id（非“不予公开”条目）"
+    )
+
+
+class DetachReleasedIn(InputSchema):
+    on: OnDate = None
+    released_id: int = Field(ge=1, le=2**63 - 1, description="要移除的答复附件的 id")
 
 
 class ArchiveIn(InputSchema):
@@ -298,6 +310,21 @@ STEPS: dict[Action, Step] = {
             DateOnlyIn,
             lambda u, pk, b, on: fees.lapse_fee(u, pk, on=on),
             "逾期未缴费：视为放弃申请，办结（表三（六）2）。",
+        ),
+        Step(
+            Action.ATTACH_RELEASED,
+            AttachReleasedIn,
+            lambda u, pk, b, on: releasing.attach_catalogue_file(
+                u, pk, on=on, catalogue_file_id=b.catalogue_file_id
+            ),
+            "答复附件：附上政府信息公开目录中的现行文件（上传文件请用工作台页面）；"
+            "答复书以“附件”列出，申请人在查询页面下载。",
+        ),
+        Step(
+            Action.DETACH_RELEASED,
+            DetachReleasedIn,
+            lambda u, pk, b, on: releasing.detach(u, pk, on=on, released_id=b.released_id),
+            "移除尚未出具的答复的一个附件。",
         ),
     )
 }

@@ -1,0 +1,90 @@
+"""One read view over every audit trail of the platform.
+
+Six tables keep the evidence today (case trail, catalogue item trail, catalogue records
+audit, review/litigation trail, annual report trail, due-date recomputations). They stay
+where they are: their history is kept untouched and no data migration can lose or reorder
+it (docs/architecture.md, "Audit"). Each app registers its table here when Django loads it;
+:func:`audit_entries` reads them all as one list, newest first, for the agencies asked.
+The kernel imports no app: a trail is described by its model and field paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import models
+from django.db.models import F
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    """How to read one audit table: its Chinese name and where its facts are."""
+
+    model: type[models.Model]
+    name: str
+    agency: str  # path to the agency's id, e.g. "application__agency_id"
+    subject: Callable[[Any], str]
+    action: Callable[[Any], str]
+    at: str = "recorded_at"
+    actor: str = "actor_id"
+    note: str = "note"
+    related: tuple[str, ...] = ()  # what subject() reads, fetched with the rows
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    trail: str
+    agency_id: int
+    actor_id: int | None
+    subject: str
+    action: str
+    note: str
+
+
+_trails: dict[type[models.Model], AuditTrail] = {}
+
+
+def register_audit_trail(trail: AuditTrail) -> None:
+    _trails[trail.model] = trail
+
+
+def audit_trails() -> list[AuditTrail]:
+    return list(_trails.values())
+
+
+def audit_entries(
+    agency_ids: Iterable[int],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 200,
+) -> list[AuditEntry]:
+    """The newest ``limit`` entries of every trail for ``agency_ids``, newest first."""
+    agencies = list(agency_ids)
+    entries: list[AuditEntry] = []
+    for trail in _trails.values():
+        rows = trail.model._default_manager.filter(**{f"{trail.agency}__in": agencies})
+        if since is not None:
+            rows = rows.filter(**{f"{trail.at}__gte": since})
+        if until is not None:
+            rows = rows.filter(**{f"{trail.at}__lt": until})
+        rows = rows.select_related(*trail.related).annotate(audit_agency=F(trail.agency))
+        rows = rows.order_by(f"-{trail.at}", "-pk")
+        entries.extend(
+            AuditEntry(
+                at=getattr(row, trail.at),
+                trail=trail.name,
+                agency_id=row.audit_agency,
+                actor_id=getattr(row, trail.actor),
+                subject=trail.subject(row),
+                action=trail.action(row),
+                note=str(getattr(row, trail.note)),
+            )
+            for row in rows[:limit]
+        )
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries[:limit]
