@@ -1,6 +1,7 @@
 """答复附件 pages (issue 14): staff attach and remove the released information on the case
 page, and download it; the applicant downloads it through the case's private link once the
-reply is issued. Views are thin: the steps are :mod:`gongkai.web.applications.releasing`.
+reply is issued (that view is the portal's, :mod:`gongkai.web.portal.views_released`: this
+app imports no portal). Views are thin: the steps are :mod:`gongkai.web.applications.releasing`.
 
 Files are served as what they are stored as, always as a download (``attachment``,
 ``nosniff``, a sandboxing CSP), never rendered by the browser; a catalogue file is served
@@ -27,7 +28,6 @@ from gongkai.web.applications import releasing
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.released import ReleasedFile
 from gongkai.web.applications.views_attachments import attachment_disposition
-from gongkai.web.portal.http import private
 
 
 class AttachForm(forms.Form):
@@ -135,19 +135,6 @@ def applicant_may_see(app: Application) -> bool:
         app.issued_on is not None
         and app.letters.filter(kind="reply", issued_on__isnull=False).exists()
     )
-
-
-@private
-def applicant_file(request: HttpRequest, token: str, released_id: int) -> HttpResponse:
-    from gongkai.web.portal.services import submission_for_token
-
-    submission = submission_for_token(token)
-    if submission is None:
-        raise Http404("查询链接无效")
-    app = submission.application
-    if not applicant_may_see(app):
-        raise Http404("答复尚未出具")
-    return released_response(get_object_or_404(app.released_files, pk=released_id))
 
 
 def released_response(row: ReleasedFile) -> HttpResponse:

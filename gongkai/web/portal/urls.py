@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from gongkai.web.applications import views_released
-from gongkai.web.portal import views
+from gongkai.web.portal import views, views_released
 
 app_name = "portal"
 TOKEN = r"(?P<token>[A-Za-z0-9_-]{20,100})"
