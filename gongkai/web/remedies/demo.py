@@ -22,12 +22,16 @@ REFUSALS = [o.value for o in Outcome if o.value.startswith("DENIED_")] + [
     Outcome.PARTIAL.value,
     Outcome.NOT_EXIST.value,
 ]
+# 复议前置 (S6 §23 ¶1(四)): a 不予公开 answer goes to 复议 first; a direct suit is about another act
+SUED_DIRECTLY = [Outcome.NOT_EXIST.value]
 
 
-def _refused_before(agency: Agency, day: date, skip: set[int]) -> Application | None:
+def _refused_before(
+    agency: Agency, day: date, skip: set[int], outcomes: list[str]
+) -> Application | None:
     """The latest answered refusal issued before ``day`` (the act a claimant would contest)."""
     return (
-        Application.objects.filter(agency=agency, outcome__in=REFUSALS, issued_on__lt=day)
+        Application.objects.filter(agency=agency, outcome__in=outcomes, issued_on__lt=day)
         .exclude(pk__in=skip)
         .order_by("-issued_on")
         .first()
@@ -41,7 +45,8 @@ def load_demo(today: date) -> None:
 
     def file(kind: CaseKind, days_ago: int, number: str) -> RemedyCase:
         filed = today - timedelta(days=days_ago)
-        app = _refused_before(agency, filed, used)
+        outcomes = SUED_DIRECTLY if kind is CaseKind.SUIT_DIRECT else REFUSALS
+        app = _refused_before(agency, filed, used, outcomes)
         if app is not None:
             used.add(app.pk)
         return services.file_case(

@@ -59,6 +59,13 @@ class CaseForm(TextForm):
     forum = forms.CharField(label="复议机关或受理法院", max_length=200)
     case_number = forms.CharField(label="案号", max_length=100, required=False)
     filed_on = _day("申请复议或立案日期")
+    review_first_override = forms.CharField(
+        label="未经复议直接起诉的例外理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="不予公开的答复应先申请行政复议（行政复议法第二十三条）；"
+        "仅在法院确已立案受理时填写，如立案通知书案号，记入案件记录",
+    )
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

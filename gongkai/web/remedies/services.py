@@ -25,6 +25,7 @@ from gongkai.web.applications.models import Application
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 from gongkai.web.kernel.steps import take_step
 from gongkai.web.remedies.models import RemedyCase, RemedyEvent
+from gongkai.web.remedies.prefiling import check_review_first
 
 log = logging.getLogger("gongkai.remedies")
 Change = Callable[[RemedyCase], dict[str, Any] | None]
@@ -100,8 +101,12 @@ def file_case(
     application_id: int | None = None,
     review_case_id: int | None = None,
     concerned_act: str = "",
+    review_first_override: str = "",
 ) -> RemedyCase:
-    """Register a review or a lawsuit against one of the agency's disclosure acts."""
+    """Register a review or a lawsuit against one of the agency's disclosure acts.
+
+    A direct suit against a 不予公开 answer needs ``review_first_override`` (复议前置, see
+    :mod:`gongkai.web.remedies.prefiling`)."""
     guard(bool(claimant.strip()), "请填写复议申请人或原告")
     guard(bool(forum.strip()), "请填写复议机关或受理法院")
     check_day(filed_on, None, "申请复议或立案日期")
@@ -122,6 +127,7 @@ def file_case(
             application is not None or bool(concerned_act.strip()),
             "请关联所涉申请，或写明被申请复议（被诉）的行为",
         )
+        override = check_review_first(kind, application, review_first_override)
         case = RemedyCase(
             agency=locked,
             kind=kind.value,
@@ -136,6 +142,7 @@ def file_case(
         case.full_clean()
         case.save()
         data = {"kind": kind.value, "application": application.number if application else None}
+        data.update(override)
         _record(case, RemedyAction.FILE, filed_on, actor, case.case_number, data)
     return case
 

@@ -107,6 +107,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 application_id=application_id,
                 review_case_id=review.pk if review else None,
                 concerned_act=data["concerned_act"],
+                review_first_override=data["review_first_override"],
             )
         except GongkaiError as refused:
             form.add_error(None, str(refused))
