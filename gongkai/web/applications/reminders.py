@@ -19,6 +19,7 @@ from gongkai.web.agencies.models import Membership
 from gongkai.web.applications.answer_clock import stored_clock_note
 from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.models import Application
+from gongkai.web.applications.unconfirmed import unconfirmed_reminders
 from gongkai.web.tasks.reminders import ATTENTION, DUE_SOON, OVERDUE, Reminder
 
 CLOCK_RUNNING = [row.status.value for row in STATUS_TABLE if row.group is Group.ACTIVE]
@@ -79,6 +80,7 @@ def collect(today: date) -> Iterator[Reminder]:
         for user_id in handlers.get(app.agency_id, []):
             key = f"application:{app.pk}:supplement"
             yield Reminder(user_id, key, ATTENTION, app.agency.name, text, _case_path(app))
+    yield from unconfirmed_reminders(today, _people({Role.REGISTRAR, Role.HANDLER}))
 
 
 def _case_path(app: Application) -> str:
