@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.web.applications import views, views_attachments, views_released
+from gongkai.web.applications import views, views_attachments, views_monthly, views_released
 
 app_name = "applications"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("monthly/", views_monthly.monthly, name="monthly"),
     path("register/", views.register_choose, name="register_choose"),
     path("register/<str:intake>/", views.register, name="register"),
     path("<int:pk>/", views.case_detail, name="detail"),
