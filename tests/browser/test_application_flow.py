@@ -102,7 +102,7 @@ def test_apply_supplement_consult_reply_and_download(page: Any, staff: Any, tmp_
     take_step(page, "review", conclusion="unclear", note="所需数据的年份不明确")
     take_step(page, "request_supplement", items="请写明所需数据的年份和统计口径", period_wd="10")
     expect(
-        page.locator("#letters + table").get_by_text("政府信息公开申请补正告知书")
+        page.locator("#letters + .table-scroll table").get_by_text("政府信息公开申请补正告知书")
     ).to_be_visible()
     take_step(page, "receive_supplement")
     assert "新的第0日" in page.locator("#due + ol, ol.explanation").inner_text()
@@ -121,12 +121,14 @@ def test_apply_supplement_consult_reply_and_download(page: Any, staff: Any, tmp_
     log_in(page, "reviewer")
     page.goto(f"/applications/{app.pk}/")
     take_step(page, "decide", outcome="GRANTED", details="数据见附件《道路交通事故统计表》")
-    page.locator("#letters + table").get_by_role("link", name="政府信息公开申请答复书").click()
+    page.locator("#letters + .table-scroll table").get_by_role(
+        "link", name="政府信息公开申请答复书"
+    ).click()
     assert "第三十六条第二项" in page.content() and "草稿" in page.content()
     log_in(page, "handler")
     page.goto(f"/applications/{app.pk}/")
     take_step(page, "issue")
-    timeline = page.locator("#timeline + table").inner_text()
+    timeline = page.locator("#timeline + .table-scroll table").inner_text()
     for label in (
         "确认收到申请",
         "发出补正告知",
