@@ -174,10 +174,9 @@ def _smallest_cells(edges: list[Edge]) -> list[Box]:
                 at = crossings.setdefault((v_x, h_top), (set(), set()))
                 at[0].add(i)
                 at[1].add(j)
-    points = sorted(crossings)
     columns: dict[float, list[float]] = {}  # x → the crossings' ys, in order
     rows: dict[float, list[float]] = {}  # y → the crossings' xs, in order
-    for x, y in points:
+    for x, y in sorted(crossings):
         columns.setdefault(x, []).append(y)
         rows.setdefault(y, []).append(x)
     for xs in rows.values():
@@ -187,19 +186,20 @@ def _smallest_cells(edges: list[Edge]) -> list[Box]:
     # its right on a shared horizontal whose far corner closes the rectangle (pdfplumber's
     # order: the nearest below first, then the nearest to the right).
     cells: list[Box] = []
-    for pt in points:
-        x, y = pt
-        down_here, across_here = crossings[pt]
-        right = [
-            (x2, crossings[(x2, y)][0])
-            for x2 in rows[y]
-            if x2 > x and not across_here.isdisjoint(crossings[(x2, y)][1])
-        ]
-        if not right:
-            continue
-        cell = _first_cell(crossings, x, y, down_here, columns[x], right)
-        if cell is not None:
-            cells.append(cell)
+    right = bisect.bisect_right
+    for x, column in columns.items():
+        for k, y in enumerate(column):
+            row = rows[y]
+            down_here, across_here = crossings[(x, y)]
+            across = [
+                (x2, crossing[0])
+                for x2 in row[right(row, x) :]
+                if not across_here.isdisjoint((crossing := crossings[(x2, y)])[1])
+            ]
+            if across:
+                cell = _first_cell(crossings, x, y, down_here, column[k + 1 :], across)
+                if cell is not None:
+                    cells.append(cell)
     return cells
 
 
@@ -208,21 +208,19 @@ def _first_cell(
     x: float,
     y: float,
     down_here: set[int],
-    column: list[float],
-    right: list[tuple[float, set[int]]],
+    below: list[float],
+    across: list[tuple[float, set[int]]],
 ) -> Box | None:
-    for y2 in column:
-        if y2 <= y:
+    for y2 in below:
+        down, sideways = crossings[(x, y2)]
+        if down_here.isdisjoint(down):
             continue
-        below = crossings[(x, y2)]
-        if down_here.isdisjoint(below[0]):
-            continue
-        for x2, down_right in right:
+        for x2, down_right in across:
             corner = crossings.get((x2, y2))
             if (
                 corner is not None
                 and not corner[0].isdisjoint(down_right)
-                and not corner[1].isdisjoint(below[1])
+                and not corner[1].isdisjoint(sideways)
             ):
                 return (x, y, x2, y2)
     return None
