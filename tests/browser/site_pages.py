@@ -135,6 +135,7 @@ def page_urls(data: DemoData) -> dict[str, list[str]]:
         "applications:register": [url("applications:register", f.value) for f in staff_forms],
         "applications:detail": [url("applications:detail", a.pk) for a in _cases()],
         "applications:letter": [url("applications:letter", letter.pk)],
+        "applications:monthly": [url("applications:monthly")],
         "catalogue:portal_home": [url("catalogue:portal_home", a.pk) for a in (bureau, office)],
         "catalogue:guide": [url("catalogue:guide", bureau.pk)],
         "catalogue:public_index": [url("catalogue:public_index", bureau.pk)],
