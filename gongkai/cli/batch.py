@@ -15,8 +15,8 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gongkai.cli.inputs import expand, iter_inputs
 from gongkai.core.checks.engine import check_report
@@ -24,6 +24,9 @@ from gongkai.core.errors import GongkaiError
 from gongkai.core.parsing.read import read_report
 from gongkai.core.parsing.sandbox import read_report_contained
 from gongkai.core.report.model import AnnualReport
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 @dataclass
@@ -111,6 +114,8 @@ def worker_count(jobs: int | None, names: list[str]) -> int:
 def _outcomes(names: list[str], reading: Reading, workers: int) -> Iterator[Outcome]:
     if workers == 1:
         return (_one(name, data, reading) for name, data in iter_inputs(names))
+    from concurrent.futures import ProcessPoolExecutor  # a tenth of the start-up: only here
+
     pool = ProcessPoolExecutor(max_workers=workers)
     # map() submits every chunk now, so the workers are forked here, before the progress
     # bar starts a thread of its own.
