@@ -29,7 +29,10 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="report_command", metavar="子命令")
     listing = commands.add_parser("list", help="列出机关（按机关代码）和有数据的年度")
     listing.set_defaults(func=list_reports)
-    export = commands.add_parser("export", help="导出某机关某年度的报告")
+    export = commands.add_parser(
+        "export",
+        help="导出某机关某年度报告的当前稿（除 JSON 外各格式均标注“草稿”）",
+    )
     export.add_argument("agency", metavar="机关", help="机关代码（统一社会信用代码）、编号或名称")
     export.add_argument("year", metavar="年度", help="报告年度，例如 2025")
     export.add_argument(
@@ -115,7 +118,9 @@ def export_report(args: argparse.Namespace) -> int:
 
     agency = find_agency(args.agency)
     year = _year(args.year, agency)
-    data = render(assemble(agency, year, on=timezone.localdate()).report, fmt)
+    # The report as it stands is a draft, as the builder's own export says: only the
+    # published versions, on the public pages, are unmarked.
+    data = render(assemble(agency, year, on=timezone.localdate()).report, fmt, draft=True)
     if args.output:
         Path(args.output).write_bytes(data)
         print(f"已写入 {args.output}（{len(data)} 字节）", file=sys.stderr)

@@ -68,6 +68,7 @@ def test_export_writes_every_format(
             assert report.table3["granted"]["total"] == 1, fmt
             assert report.table3["new_received"]["total"] == 1, fmt
     assert set(available_formats()) <= set(FORMATS)
+    assert "草稿" in (tmp_path / "report.html").read_text("utf-8")  # the current state is a draft
     assert main(["report", "export", staff.agency.name, str(YEAR)]) == 0  # JSON to stdout
     assert '"year": 2025' in capsys.readouterr().out
 
