@@ -13,7 +13,7 @@ import logging
 from datetime import date
 
 import pytest
-from report_builders import YEAR, CATALOGUE, FakeSources, concluded_case, publish_year
+from report_builders import CATALOGUE, YEAR, FakeSources, concluded_case, publish_year
 from web_builders import Staff
 
 from gongkai.core.errors import InputError
