@@ -179,6 +179,8 @@ def admin_urls() -> list[str]:
     """The admin's index, every model's change list and the calendar's entry form."""
     urls = [reverse("admin:index"), reverse("admin:workcalendar_calendaryear_enter")]
     for model in admin.site._registry:
+        if model._meta.app_label == "procrastinate":
+            continue  # the job queue's own read-only admin (PostgreSQL only), in its language
         opts = model._meta
         urls.append(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
     return urls

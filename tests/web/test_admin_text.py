@@ -62,6 +62,8 @@ def test_every_registered_admin_form_checks_its_text_fields() -> None:
     request.user = get_user_model().objects.create_superuser("root2", password="x-2026-pass")
     checked = 0
     for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label == "procrastinate":
+            continue  # the job queue's read-only admin (PostgreSQL only): no form to submit
         form = model_admin.get_form(request)
         for name, field in form.base_fields.items():
             if hasattr(field, "max_length") and type(field).__name__ in ("CharField",):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pytest
@@ -161,6 +162,29 @@ def fee_case(world: World) -> dict[str, Any]:
     return {"pk": found.pk}
 
 
+def released_file(world: World) -> dict[str, Any]:
+    """A file staff attached to A's answer (答复附件)."""
+    from django.core.files.base import ContentFile
+
+    from gongkai.web.applications.released import ReleasedFile
+
+    found = ReleasedFile.objects.filter(application=world.application).first()
+    if found is None:
+        data = b"%PDF-1.4\n%isolation\n"
+        found = ReleasedFile(
+            application=world.application,
+            name=f"{MARKERS[0]}.pdf",
+            media_type="application/pdf",
+            size=len(data),
+            sha256="0" * 64,
+            added_on=world.application.received_date or date(2025, 3, 4),
+            added_by=world.a_chief,
+        )
+        found.file.save("released.pdf", ContentFile(data), save=False)
+        found.save()
+    return {"pk": world.application.pk, "released_id": found.pk}
+
+
 def case_file(world: World) -> dict[str, Any]:
     """An applicant's upload (portal) on A's case."""
     from django.core.files.base import ContentFile
@@ -254,6 +278,16 @@ CLASSIFIED: dict[str, Rule] = {
     ),
     "applications/<int:pk>/attachments/<int:attachment_id>/": staff(
         Check(params=case_file, supervisor="read")
+    ),
+    "applications/monthly/": staff(PAGE),
+    "applications/<int:pk>/released/": staff(
+        Check("POST", app, body=lambda w: {"on": "2025-03-04"}, owner=()),
+    ),
+    "applications/<int:pk>/released/<int:released_id>/": staff(
+        Check(params=released_file, supervisor="read")
+    ),
+    "applications/<int:pk>/released/<int:released_id>/remove/": staff(
+        Check("POST", released_file, body=lambda w: {"on": "2025-03-04"}, owner=()),
     ),
     "applications/letters/<int:letter_id>/": staff(
         Check(params=lambda w: {"letter_id": w.letter_id}, supervisor="read")
@@ -386,6 +420,9 @@ CLASSIFIED: dict[str, Rule] = {
     ),
     "public/^track/(?P<token>[A-Za-z0-9_-]{20,100})/receipt/$": Public(
         lambda w: {"token": "x" * 40}
+    ),
+    TRACK + "released/(?P<released_id>\\d+)/$": Public(
+        lambda w: {"token": "x" * 40, "released_id": 1}, why="unknown token → 404"
     ),
     TRACK + "letters/(?P<letter_id>\\d+)/(?P<fmt>docx|pdf)/$": Public(
         lambda w: {"token": "x" * 40, "letter_id": w.letter_id, "fmt": "pdf"}
