@@ -47,15 +47,20 @@ def run(args: argparse.Namespace) -> int:
         previous = read(data, args.previous)
     status = EXIT_OK
     outcomes = run_batch(
-        args.paths, debug=args.debug, previous=previous, jobs=args.jobs, contained=args.contained
+        args.paths,
+        debug=args.debug,
+        previous=previous,
+        jobs=args.jobs,
+        contained=args.contained,
+        render=_rendered,
     )
     for outcome in outcomes:
-        if outcome.report is None:
+        if outcome.error is not None:
             report_unreadable(outcome)
             status = EXIT_UNREADABLE
             continue
-        print(render(outcome.name, outcome.report))
-        if outcome.report.errors() and status == EXIT_OK:
+        print(outcome.text)
+        if outcome.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status
 
@@ -63,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
 def _group(f: Finding) -> str:
     head = f.where[0].split(".")[0] if f.where else "meta"
     return head if head in GROUPS else "meta"
+
+
+def _rendered(name: str, report: AnnualReport, single: bool) -> str:
+    return render(name, report)
 
 
 def render(name: str, report: AnnualReport) -> str:

@@ -29,7 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    outcomes = run_batch(args.paths, debug=args.debug, jobs=args.jobs, contained=args.contained)
+    outcomes = run_batch(
+        args.paths,
+        debug=args.debug,
+        jobs=args.jobs,
+        contained=args.contained,
+        render=json_text if args.format == "json" else None,
+    )
     status = EXIT_OK
     if args.format == "csv":
         writer: Any = None
@@ -44,20 +50,18 @@ def run(args: argparse.Namespace) -> int:
                 writer.writeheader()
             writer.writerow(row)
         return status
-    items = list(outcomes) if args.format == "json" else outcomes
-    single = isinstance(items, list) and len(items) == 1
-    for o in items:
-        if o.report is None:
+    for o in outcomes:
+        if o.error is not None:
             report_unreadable(o)
             status = EXIT_UNREADABLE
             continue
-        if args.format == "text":
-            print(text_summary(o))
-        elif single:
-            print(json.dumps(report_to_json(o.report), ensure_ascii=False, indent=2))
-        else:
-            print(json.dumps(report_to_json(o.report), ensure_ascii=False))
+        print(o.text if args.format == "json" else text_summary(o))
     return status
+
+
+def json_text(name: str, report: AnnualReport, single: bool) -> str:
+    """One input: an indented document; several: one document a line."""
+    return json.dumps(report_to_json(report), ensure_ascii=False, indent=2 if single else None)
 
 
 def csv_row(o: Outcome) -> dict[str, Any]:
