@@ -2,7 +2,8 @@
 
 Not a test: a measurement to run by hand (loopback only, a temporary var dir):
 
-    .venv/bin/python -m bench.serve_load                  # waitress (the default server)
+    .venv/bin/python -m bench.serve_load                  # gunicorn, a process per core
+    GONGKAI_SERVE_WORKERS=1 .venv/bin/python -m bench.serve_load   # waitress, one process
     .venv/bin/python -m bench.serve_load --dev            # Django's runserver, to compare
     .venv/bin/python -m bench.serve_load --clients 50 --seconds 30
 
@@ -17,7 +18,9 @@ Not a test: a measurement to run by hand (loopback only, a temporary var dir):
    staff queue, the public portal and the agency's public pages (主动公开目录, 年度报告),
    for ``--seconds``, each sending its next request once the last is answered (``--think``
    adds a pause, as a person reading the page would). Prints requests/s,
-   p50/p95/max latency and errors (any status but 200, or a failed connection).
+   p50/p95/max latency and errors (any status but 200, or a failed connection), the CPU time
+   the server's processes used per request (Linux), which other work on the machine changes
+   far less than the latencies, and the load average before and after.
 """
 
 from __future__ import annotations
@@ -158,7 +161,34 @@ def _session(base: str) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
-def load(base: str, clients: int, seconds: float, think: float = 0.0) -> None:
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of process ``pid`` and its children (gunicorn's workers),
+    from Linux's /proc; None elsewhere."""
+    proc = Path("/proc")
+    if not (proc / str(pid) / "stat").exists():
+        return None
+    ticks = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended meanwhile
+        # After the name: state, ppid, …; utime and stime are the 12th and 13th.
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def load(
+    base: str, clients: int, seconds: float, think: float = 0.0, server_pid: int | None = None
+) -> None:
     cookie = _session(base)
 
     def get(path: str) -> tuple[int, bytes]:
@@ -206,12 +236,15 @@ def load(base: str, clients: int, seconds: float, think: float = 0.0) -> None:
             errors.extend(wrong)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    load_before = _load_average()
+    cpu_before = _cpu_seconds(server_pid) if server_pid else None
     started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     took = time.monotonic() - started
+    cpu_after = _cpu_seconds(server_pid) if server_pid else None
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95)] if latencies else float("nan")
     p50 = statistics.median(latencies)
@@ -221,6 +254,12 @@ def load(base: str, clients: int, seconds: float, think: float = 0.0) -> None:
         f"{len(latencies) / took:.1f} requests/s, p50 {p50 * 1000:.0f} ms, "
         f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms, errors {len(errors)}"
     )
+    if cpu_before is not None and cpu_after is not None and latencies:
+        used = cpu_after - cpu_before
+        print(
+            f"  server CPU {used:.1f} s, {used / len(latencies) * 1000:.1f} ms per request; "
+            f"load average {load_before} before, {_load_average()} after"
+        )
     for error in errors[:5]:
         print(f"    {error}")
 
@@ -241,14 +280,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="gongkai-serve-load-") as tmp:
         var = args.var or Path(tmp)
         port = _free_port()
-        server = "runserver (--dev)" if args.dev else "waitress"
+        server = "runserver (--dev)" if args.dev else "gongkai serve"
         print(f"gongkai serve, {server}, var dir {var}")
         process, took = start_server(var, port, args.dev)
         try:
             print(f"  first answer after {took:.1f} s (migrate, demo on a first run)")
             if not args.no_report_times:
                 report_times(var)
-            load(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.think)
+            load(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.think, process.pid)
         finally:
             process.terminate()
             try:

@@ -1,8 +1,11 @@
 """``gongkai serve``: migrate, load the demo agency on first run, run the web platform.
 
-The platform is served by waitress, a production WSGI server (pure Python, a pool of threads,
-runs on Linux and Windows alike), with the static files (admin, API docs) served by WhiteNoise
-from the apps' own folders. ``--dev`` runs Django's development server instead.
+The static files (admin, API docs) are served by WhiteNoise from the apps' own folders. One
+Python process runs Python on one core at a time, so on Linux and macOS the platform is served
+by gunicorn with several processes (``--workers``, one per core by default), each a pool of
+threads (``--threads``), all answering on one listening socket. Where gunicorn cannot run
+(Windows, which lacks ``fork``) or with ``--workers 1``, waitress serves it: pure Python, one
+process, a pool of threads. ``--dev`` runs Django's development server instead.
 """
 
 from __future__ import annotations
@@ -12,9 +15,14 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-# Requests served at once (waitress's thread pool). SQLite takes one writer at a time
-# (the others wait for its lock, docs/platform.md); reads run side by side.
+# Requests served at once by each process (its thread pool). SQLite takes one writer at a time
+# (the others wait for its lock, in this process or another, docs/platform.md); reads run side by
+# side.
 DEFAULT_THREADS = 8
+# Seconds a gunicorn worker may go without reporting to its master before it is restarted. The
+# threaded worker reports between requests from its own loop, so a long request (a report's PDF)
+# does not count; only a process that hangs does.
+WORKER_TIMEOUT = 120
 # Connections waiting to be accepted by the kernel. Django's runserver listens with a backlog
 # of 10: with more requests arriving at the same moment (20 applicants submitting at once),
 # the kernel dropped some handshakes and requests that carried a body were reset.
@@ -36,7 +44,14 @@ def register(subparsers: Any) -> None:
         "--threads",
         type=int,
         default=int(os.environ.get("GONGKAI_SERVE_THREADS", DEFAULT_THREADS)),
-        help=f"同时处理的请求数（默认 {DEFAULT_THREADS}，或 GONGKAI_SERVE_THREADS）",
+        help=f"每个进程同时处理的请求数（默认 {DEFAULT_THREADS}，或 GONGKAI_SERVE_THREADS）",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("GONGKAI_SERVE_WORKERS", "0")),
+        help="服务进程数（默认每个处理器核心一个，或 GONGKAI_SERVE_WORKERS；"
+        "Windows 上只有一个进程）",
     )
     parser.add_argument(
         "--dev", action="store_true", help="改用 Django 开发服务器（仅供开发调试，不用于正式运行）"
@@ -111,9 +126,17 @@ def serve(args: argparse.Namespace) -> int:
         return 0
     import logging
 
-    import waitress
-
     from gongkai.web.wsgi import application
+
+    workers = args.workers if args.workers > 0 else default_workers()
+    if workers > 1 and gunicorn_available():
+        # Forked workers must not share the connection migrate and the demo opened here: each
+        # opens its own on its first request (SQLite's locks then work between processes).
+        from django.db import connections
+
+        connections.close_all()
+        return _serve_gunicorn(application, args.host, args.port, workers, args.threads)
+    import waitress
 
     # "Task queue depth is N" whenever more requests wait than threads are free: a burst of
     # requests is normal work here, not a warning.
@@ -134,6 +157,73 @@ def serve(args: argparse.Namespace) -> int:
         clear_untrusted_proxy_headers=False,
         _quiet=True,  # its "Serving on" line: the address is printed above
     )
+    return 0
+
+
+def default_workers() -> int:
+    """One process per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def gunicorn_available() -> bool:
+    """gunicorn forks its workers: it runs on Linux and macOS, not on Windows."""
+    if os.name != "posix":
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    """gunicorn's settings for ``gongkai serve``: threaded workers sharing one socket."""
+    address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    threads = max(1, threads)
+    return {
+        "bind": [address],
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "backlog": LISTEN_BACKLOG,
+        # Connections a worker holds: its threads' and as many waiting (kept alive between a
+        # browser's requests, or read and queued for a thread). A worker takes no more, so the
+        # others accept what arrives meanwhile instead of one process hoarding a burst.
+        "worker_connections": 2 * threads,
+        "timeout": WORKER_TIMEOUT,
+        "keepalive": 5,
+        "proc_name": "gongkai",
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        # Behind a reverse proxy (docs/deploy.md) Django itself decides which of the proxy's
+        # headers to trust (GONGKAI_PROXY_SSL_HEADER, GONGKAI_USE_X_FORWARDED_HOST,
+        # GONGKAI_CLIENT_IP_HEADER): gunicorn neither reads them nor drops them.
+        "forwarded_allow_ips": "",
+        "secure_scheme_headers": {},
+    }
+
+
+def gunicorn_server(application: Any, options: dict[str, Any]) -> Any:
+    """gunicorn's master for ``application`` with ``options`` (not started: ``.run()``)."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    return Server()
+
+
+def _serve_gunicorn(application: Any, host: str, port: int, workers: int, threads: int) -> int:
+    gunicorn_server(application, gunicorn_options(host, port, workers, threads)).run()
     return 0
 
 

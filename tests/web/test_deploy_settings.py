@@ -228,10 +228,21 @@ def test_waitress_passes_the_proxy_headers_to_django(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(serve_cmd, "prepare", lambda **kw: [])
     served: dict[str, object] = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: served.update(kw))
-    args = build_parser().parse_args(["serve", "--no-demo"])
+    args = build_parser().parse_args(["serve", "--no-demo", "--workers", "1"])
     assert args.func(args) == 0
     assert served["clear_untrusted_proxy_headers"] is False
     assert "trusted_proxy" not in served
+
+
+def test_gunicorn_leaves_the_proxy_headers_to_django() -> None:
+    """gunicorn would take X-Forwarded-Proto from 127.0.0.1 for HTTPS itself; here it trusts no
+    address and reads no scheme header, so the request reaches Django as sent."""
+    from gongkai.cli import serve_cmd
+
+    options = serve_cmd.gunicorn_options("127.0.0.1", 8000, workers=2, threads=2)
+    config = serve_cmd.gunicorn_server(lambda environ, start: [], options).cfg
+    assert config.forwarded_allow_ips == []
+    assert config.secure_scheme_headers == {}
 
 
 # -- templates ----------------------------------------------------------------------------

@@ -46,21 +46,39 @@ def test_serve_command_is_registered() -> None:
     assert (args.host, args.port, args.no_demo) == ("127.0.0.1", 8123, True)
 
 
-def test_serve_runs_waitress_by_default_and_runserver_with_dev(
+def test_serve_runs_gunicorn_workers_waitress_with_one_and_runserver_with_dev(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The real server with the burst settings (listen backlog 128, a thread pool, a
-    connection limit); Django's development server only with --dev."""
+    connection limit): gunicorn with one process per core where it runs, waitress with one
+    process (``--workers 1``, or Windows); Django's development server only with --dev."""
     import waitress
 
     from gongkai.cli import serve_cmd
 
     monkeypatch.setattr(serve_cmd, "prepare", lambda **kw: ["数据库已迁移到最新结构。"])
+    monkeypatch.setattr(serve_cmd, "default_workers", lambda: 2)
+    forked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(serve_cmd, "_serve_gunicorn", lambda *a: forked.append(a) or 0)
     served: dict[str, object] = {}
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: served.update(kw, app=app))
+
     args = build_parser().parse_args(["serve", "--port", "8123", "--no-demo"])
     assert args.dev is False and args.threads == serve_cmd.DEFAULT_THREADS
     assert args.func(args) == 0
+    assert not served
+    app, host, port, workers, threads = forked[0]
+    assert callable(app) and (host, port, workers, threads) == ("127.0.0.1", 8123, 2, 8)
+
+    monkeypatch.setattr(serve_cmd, "gunicorn_available", lambda: False)  # Windows
+    assert args.func(args) == 0
+    assert len(forked) == 1 and served["port"] == 8123
+
+    served.clear()
+    monkeypatch.setattr(serve_cmd, "gunicorn_available", lambda: True)
+    one = build_parser().parse_args(["serve", "--port", "8123", "--no-demo", "--workers", "1"])
+    assert one.func(one) == 0
+    assert len(forked) == 1
     assert served["port"] == 8123 and served["host"] == "127.0.0.1"
     assert served["backlog"] == serve_cmd.LISTEN_BACKLOG == 128
     assert served["threads"] == serve_cmd.DEFAULT_THREADS
@@ -73,6 +91,22 @@ def test_serve_runs_waitress_by_default_and_runserver_with_dev(
     assert dev.func(dev) == 0
     assert ran and ran[0][1] == "127.0.0.1:8000"
     assert ran[0][0].server_cls.request_queue_size == 128
+
+
+def test_gunicorn_runs_threaded_workers_on_one_socket() -> None:
+    """The options reach gunicorn's own configuration: threaded workers, the backlog of 128,
+    each worker taking no more connections than it can soon serve, IPv6 bound in brackets."""
+    from gongkai.cli import serve_cmd
+
+    options = serve_cmd.gunicorn_options("::1", 8123, workers=3, threads=4)
+    config = serve_cmd.gunicorn_server(lambda environ, start: [], options).cfg
+    assert config.bind == ["[::1]:8123"]
+    assert (config.workers, config.worker_class_str, config.threads) == (3, "gthread", 4)
+    assert config.backlog == serve_cmd.LISTEN_BACKLOG
+    assert config.worker_connections == 8
+    assert config.timeout == serve_cmd.WORKER_TIMEOUT
+    assert config.accesslog is None
+    assert serve_cmd.default_workers() >= 1
 
 
 @pytest.mark.django_db
