@@ -205,7 +205,11 @@ DECISIONS: dict[str, tuple[Outcome, str, dict[str, str]]] = {
         "所申请信息由交通运输部门制作并保存",
         {"referral": "清河县交通运输局（地址：清河县建设路8号，电话0000-2345678）"},
     ),
-    "partial": (Outcome.PARTIAL, "其中涉及个人信息的部分依法不予公开", {}),
+    "partial": (
+        Outcome.PARTIAL,
+        "其中涉及个人信息的部分依法不予公开",
+        {"withheld_ground": Outcome.DENIED_THIRD_PARTY.value},
+    ),
 }
 
 

@@ -19,11 +19,23 @@ from gongkai.core.letters.notices import (
     termination_notice,
 )
 from gongkai.core.letters.remedy import RemedyRules, remedy_paragraph, review_first
-from gongkai.core.letters.replies import DEFAULT_LEGAL_BASIS, DETAILS_REQUIRED, Decision, reply
+from gongkai.core.letters.replies import (
+    DEFAULT_LEGAL_BASIS,
+    DETAILS_REQUIRED,
+    NOT_GOVERNMENT_INFORMATION,
+    WITHHELD_GROUND_LABELS,
+    WITHHELD_GROUNDS,
+    Decision,
+    reply,
+    withheld_sentence,
+)
 
 __all__ = [
     "DEFAULT_LEGAL_BASIS",
     "DETAILS_REQUIRED",
+    "NOT_GOVERNMENT_INFORMATION",
+    "WITHHELD_GROUNDS",
+    "WITHHELD_GROUND_LABELS",
     "AgencyFacts",
     "ApplicationFacts",
     "ConsultedParty",
@@ -39,4 +51,5 @@ __all__ = [
     "review_first",
     "supplement_notice",
     "termination_notice",
+    "withheld_sentence",
 ]

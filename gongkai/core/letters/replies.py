@@ -47,11 +47,65 @@ DEFAULT_LEGAL_BASIS: dict[Outcome, str] = {
     _O.REPEAT: f"{LAW}第三十六条第六项",
     _O.PUBLICATION: f"{LAW}第三十九条第二款",
     _O.MASS_REPEAT_UNREASONABLE: f"{LAW}第三十五条",
-    _O.CONFIRM_OR_REISSUE: "",  # the 条例 has no matching article (UNVERIFIED basis)
+    # The 条例 has no article on this request (domain.md §3.8: basis UNVERIFIED). DERIVED:
+    # §38 ("应当是已制作或者获取的政府信息") — a confirmation or a re-issued copy is a new
+    # document the agency would have to make, not information it holds; §2 defines 政府信息.
+    _O.CONFIRM_OR_REISSUE: f"{LAW}第二条、第三十八条",
     _O.OTHER: "",
     _O.ABANDONED_NO_SUPPLEMENT: f"{LAW}第三十条",
     _O.ABANDONED_FEE_UNPAID: f"{LAW}第四十二条",
 }
+
+# §37: the part withheld from a 部分公开 reply is withheld on one ground, which the reply
+# must give with its article (reasons for any refusal, §36(三), §37; domain.md §3.9). The
+# grounds are the exemptions of §14–§16 (the 表三（三）1–7 rows, the DENIED_* outcomes) and
+# "不属于政府信息" (§37's own words; §2 defines 政府信息). The citation of each is the
+# DENIED_* outcome's article; the §36(三) item is cited once in the sentence.
+NOT_GOVERNMENT_INFORMATION = "NOT_GOVERNMENT_INFORMATION"
+WITHHELD_GROUNDS: dict[str, tuple[str, str]] = {
+    _O.DENIED_STATE_SECRET.value: ("属于依法确定为国家秘密的政府信息", "第十四条"),
+    _O.DENIED_LAW_PROHIBITED.value: ("属于法律、行政法规禁止公开的政府信息", "第十四条"),
+    _O.DENIED_SECURITY_STABILITY.value: (
+        "公开后可能危及国家安全、公共安全、经济安全、社会稳定",
+        "第十四条",
+    ),
+    _O.DENIED_THIRD_PARTY.value: (
+        "涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害",
+        "第十五条",
+    ),
+    _O.DENIED_INTERNAL.value: (
+        "属于人事管理、后勤管理、内部工作流程等方面的内部事务信息",
+        "第十六条第一款",
+    ),
+    _O.DENIED_PROCESS.value: (
+        "属于讨论记录、过程稿、磋商信函、请示报告等过程性信息",
+        "第十六条第二款",
+    ),
+    _O.DENIED_ENFORCEMENT_FILE.value: ("属于行政执法案卷信息", "第十六条第二款"),
+    NOT_GOVERNMENT_INFORMATION: ("不属于政府信息", "第二条"),
+}
+WITHHELD_GROUND_LABELS: dict[str, str] = {
+    _O.DENIED_STATE_SECRET.value: "属于国家秘密（第十四条）",
+    _O.DENIED_LAW_PROHIBITED.value: "其他法律行政法规禁止公开（第十四条）",
+    _O.DENIED_SECURITY_STABILITY.value: "危及“三安全一稳定”（第十四条）",
+    _O.DENIED_THIRD_PARTY.value: "保护第三方合法权益（第十五条）",
+    _O.DENIED_INTERNAL.value: "属于三类内部事务信息（第十六条第一款）",
+    _O.DENIED_PROCESS.value: "属于四类过程性信息（第十六条第二款）",
+    _O.DENIED_ENFORCEMENT_FILE.value: "属于行政执法案卷（第十六条第二款）",
+    NOT_GOVERNMENT_INFORMATION: "不属于政府信息（第二条）",
+}
+
+
+def withheld_sentence(ground: str) -> str:
+    """The sentence of a 部分公开 reply that says why the rest is withheld, with its article."""
+    try:
+        what, article = WITHHELD_GROUNDS[ground]
+    except KeyError:
+        raise GongkaiError("部分公开的答复书须选择不予公开部分的理由类别") from None
+    if ground == NOT_GOVERNMENT_INFORMATION:
+        return f"不予提供的部分{what}（{LAW}{article}），依照{LAW}第三十七条不予提供。"
+    return f"不予公开的部分{what}，根据{LAW}{article}、第三十六条第三项、第三十七条的规定不予公开。"
+
 
 # §36(一), §36(七), §39 ¶2: the reply exists to say how, where or under which procedure the
 # applicant gets the information, so the decision must state it; "other" must say what it is.
@@ -102,7 +156,7 @@ _SENTENCES: dict[Outcome, str] = {
     _O.MASS_REPEAT_UNREASONABLE: "{you}申请公开政府信息的数量、频次明显超过合理范围，"
     "且说明的理由不合理。根据{basis}的规定，本机关不予处理。",
     _O.CONFIRM_OR_REISSUE: "{you}要求本机关确认或者重新出具{you}已获取的信息，"
-    "不属于政府信息公开申请，本机关不予处理。",
+    "不属于申请获取本机关已制作或者获取的政府信息。根据{basis}的规定，本机关不予处理。",
     _O.OTHER: "本机关对{you}的申请作如下处理：{details}",
 }
 del _O
@@ -115,6 +169,8 @@ class Decision:
     legal_basis: str = ""  # empty: the article of DEFAULT_LEGAL_BASIS
     details: str = ""  # how / where / when, or the pointer to the proper channel
     referral: str = ""  # §36(五): name and contact of the responsible agency
+    # §37: the ground of the withheld part of a 部分公开 reply (a WITHHELD_GROUNDS key).
+    withheld_ground: str = ""
 
 
 # The outcomes whose reply gives the information itself (the rest say where or why not).
@@ -139,6 +195,10 @@ def _check(decision: Decision) -> None:
         raise GongkaiError("该办理结果的答复书须写明理由")
     if outcome in DETAILS_REQUIRED and not decision.details.strip():
         raise GongkaiError("该办理结果的答复书须写明获取方式、途径、办理程序或处理内容")
+    if outcome is Outcome.PARTIAL:
+        withheld_sentence(decision.withheld_ground)  # refuses a missing or unknown ground
+    elif decision.withheld_ground:
+        raise GongkaiError("只有部分公开的答复书写明不予公开部分的理由类别")
 
 
 def _ensure_stop(text: str) -> str:
@@ -166,6 +226,8 @@ def reply(
         details = _released_details(outcome, app.you, bool(attachments))
     sentence = _SENTENCES[outcome].format(you=app.you, basis=basis, details=details).strip()
     paragraphs = [opening(app) + "经审查，现答复如下：", sentence]
+    if outcome is Outcome.PARTIAL:
+        paragraphs.append(withheld_sentence(decision.withheld_ground))
     if decision.reasons.strip() and outcome is not Outcome.OTHER:
         paragraphs.append(f"理由：{_ensure_stop(decision.reasons)}")
     if outcome is Outcome.NOT_THIS_AGENCY:

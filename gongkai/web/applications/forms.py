@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gongkai.core.applications.outcomes import DECIDABLE, OUTCOME_LABELS, Outcome
 from gongkai.core.applications.roles import ACTION_LABELS, Action, Role
-from gongkai.core.letters import DEFAULT_LEGAL_BASIS
+from gongkai.core.letters import DEFAULT_LEGAL_BASIS, WITHHELD_GROUND_LABELS
 from gongkai.web.agencies.models import Unit
 from gongkai.web.applications import services
 from gongkai.web.applications.config import procedure_rules
@@ -192,6 +192,12 @@ class DecideForm(StepForm):
         help_text="已主动公开、行政查询事项、公开出版物、其他处理的，必须写明",
     )
     referral = forms.CharField(label="负责公开的机关名称及联系方式", required=False, max_length=300)
+    withheld_ground = forms.ChoiceField(
+        label="不予公开部分的理由类别（部分公开时必选）",
+        required=False,
+        choices=[("", "（不适用）"), *WITHHELD_GROUND_LABELS.items()],
+        help_text="部分公开的答复书引用该类别的条款（第三十七条）",
+    )
 
     def call(self, user: AbstractBaseUser) -> Application:
         data = dict(self.cleaned_data)

@@ -18,6 +18,7 @@ from gongkai.core.applications.outcomes import OUTCOME_LABELS, Outcome
 from gongkai.core.applications.roles import ACTION_LABELS, Action
 from gongkai.core.applications.statuses import STATUS_LABELS, Status
 from gongkai.core.letters.model import LETTER_TITLES
+from gongkai.core.letters.replies import WITHHELD_GROUND_LABELS
 from gongkai.web.agencies.models import Agency, Unit
 from gongkai.web.kernel.append_only import AppendOnly, AppendOnlyModel
 
@@ -119,6 +120,13 @@ class Application(models.Model):
     legal_basis = models.TextField("法律依据", blank=True)
     decision_details = models.TextField("获取方式、途径或处理说明", blank=True)
     referral = models.CharField("负责公开的机关及联系方式", max_length=300, blank=True)
+    # §37: why the withheld part of a 部分公开 answer is withheld (its reply cites the article).
+    withheld_ground = models.CharField(
+        "不予公开部分的理由类别",
+        max_length=40,
+        choices=list(WITHHELD_GROUND_LABELS.items()),
+        blank=True,
+    )
     decided_on = models.DateField("决定日期", null=True, blank=True)
     issued_on = models.DateField("答复出具日期", null=True, blank=True)
     concluded_on = models.DateField("办结日期", null=True, blank=True)

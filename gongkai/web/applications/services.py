@@ -35,6 +35,7 @@ from gongkai.core.applications.roles import Action, require_role
 from gongkai.core.applications.statuses import Status, is_concluded
 from gongkai.core.letters import (
     DETAILS_REQUIRED,
+    WITHHELD_GROUNDS,
     ConsultedParty,
     Decision,
     LetterText,
@@ -399,8 +400,10 @@ def decide(
     referral: str = "",
     legal_basis: str = "",
     details: str = "",
+    withheld_ground: str = "",
 ) -> Application:
-    """Record exactly one outcome (K4); refusals must carry reasons (§36(三), §37).
+    """Record exactly one outcome (K4); refusals must carry reasons (§36(三), §37), and a
+    部分公开 the ground of its withheld part (§37), which its reply cites with the article.
 
     The reply is drafted now (dated the decision day) so the reviewer can read it; issuing
     dates it again, because the remedy paragraph depends on the reply date.
@@ -414,6 +417,14 @@ def decide(
         outcome not in DETAILS_REQUIRED or bool(details.strip()),
         f"“{OUTCOME_LABELS[outcome]}”须写明获取方式、途径或处理内容",
     )
+    withheld_ground = withheld_ground.strip()
+    if outcome is Outcome.PARTIAL:
+        guard(
+            withheld_ground in WITHHELD_GROUNDS,
+            "部分公开须选择不予公开部分的理由类别（第三十七条：答复书须写明其法律依据）",
+        )
+    else:
+        guard(not withheld_ground, "只有部分公开需要选择不予公开部分的理由类别")
 
     def change(app: Application) -> dict[str, Any]:
         check_day(on, app.received_date, "决定日期")
@@ -426,6 +437,7 @@ def decide(
         app.referral = referral.strip()
         app.legal_basis = legal_basis.strip()
         app.decision_details = details.strip()
+        app.withheld_ground = withheld_ground
         app.decided_on = on
         draft = _reply_text(app, on)
         stored = store_letter(app, draft, issued_on=None, replace=current_draft(app, "reply"))
@@ -449,6 +461,7 @@ def _reply_text(app: Application, reply_date: date) -> LetterText:
             legal_basis=app.legal_basis,
             details=app.decision_details,
             referral=app.referral,
+            withheld_ground=app.withheld_ground,
         ),
         reply_date,
         remedy_rules=config.remedy_rules,

@@ -62,6 +62,7 @@ def decision_for(outcome: Outcome) -> Decision:
         referral="清河县交通运输局（电话0000-7654321）"
         if outcome is Outcome.NOT_THIS_AGENCY
         else "",
+        withheld_ground=Outcome.DENIED_THIRD_PARTY.value if outcome is Outcome.PARTIAL else "",
     )
 
 

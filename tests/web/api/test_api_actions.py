@@ -129,7 +129,12 @@ def test_a_whole_case_through_the_api(world: TwoAgencies) -> None:
         ),
         (
             "decide",
-            {"on": "2025-03-24", "outcome": "PARTIAL", "reasons": "部分涉及商业秘密"},
+            {
+                "on": "2025-03-24",
+                "outcome": "PARTIAL",
+                "reasons": "部分涉及商业秘密",
+                "withheld_ground": "DENIED_THIRD_PARTY",
+            },
             "decided",
         ),
         ("issue", {"on": "2025-03-25"}, "issued"),

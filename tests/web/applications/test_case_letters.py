@@ -110,7 +110,12 @@ def test_letter_settings_name_the_review_body(staff: Staff, settings: object) ->
     }
     app = registered(staff, D[3])
     services.decide(
-        staff[Role.REVIEWER], app.pk, on=D[5], outcome=Outcome.PARTIAL, reasons="部分涉密"
+        staff[Role.REVIEWER],
+        app.pk,
+        on=D[5],
+        outcome=Outcome.PARTIAL,
+        reasons="部分涉密",
+        withheld_ground=Outcome.DENIED_STATE_SECRET.value,
     )
     letter = Letter.objects.get(application=app)
     assert letter.content["number"].startswith("测公答复〔2025〕")

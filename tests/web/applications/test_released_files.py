@@ -173,7 +173,14 @@ def test_a_decision_before_any_attachment_is_redrafted(staff: Staff) -> None:
     today = timezone.localdate()
     app = registered(staff, today)
     releasing.attach_upload(staff[Role.HANDLER], app.pk, on=today, upload=upload("a.pdf", PDF))
-    services.decide(staff[Role.REVIEWER], app.pk, on=today, outcome=Outcome.PARTIAL, reasons="理由")
+    services.decide(
+        staff[Role.REVIEWER],
+        app.pk,
+        on=today,
+        outcome=Outcome.PARTIAL,
+        reasons="理由",
+        withheld_ground=Outcome.DENIED_INTERNAL.value,
+    )
     assert "可以公开的部分见附件" in letter_text(reply_draft(app)).text
 
 

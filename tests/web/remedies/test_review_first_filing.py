@@ -34,6 +34,7 @@ def answered(staff: Staff, outcome: Outcome, day: date = date(2025, 3, 3)) -> Ap
         outcome=outcome,
         reasons=reasons,
         details="见附件" if outcome is Outcome.PARTIAL else "",
+        withheld_ground=Outcome.DENIED_STATE_SECRET.value if outcome is Outcome.PARTIAL else "",
     )
     return applications.issue(staff[Role.HANDLER], app.pk, on=date(2025, 3, 11))
 

@@ -20,6 +20,7 @@ from pydantic import Field
 from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.roles import Action
 from gongkai.core.fees.schedules import FeeMethod
+from gongkai.core.letters import WITHHELD_GROUND_LABELS
 from gongkai.web.api.schemas import InputSchema, OnDate, optional, required
 from gongkai.web.applications import handling, releasing, services
 from gongkai.web.applications.models import Assignment, Consultation, ServiceRecord
@@ -98,6 +99,11 @@ class DecideIn(InputSchema):
     legal_basis: str = optional(2000, "法律依据")
     details: str = optional(5000, "获取方式、途径或处理内容（部分结果必填）")
     referral: str = optional(300, "负责公开的机关及联系方式（非本机关负责公开时）")
+    withheld_ground: str = optional(
+        40,
+        "部分公开时不予公开部分的理由类别："
+        + "；".join(f"{k}={v}" for k, v in WITHHELD_GROUND_LABELS.items()),
+    )
 
 
 class ServeIn(InputSchema):
@@ -250,6 +256,7 @@ STEPS: dict[Action, Step] = {
                 referral=b.referral,
                 legal_basis=b.legal_basis,
                 details=b.details,
+                withheld_ground=b.withheld_ground,
             ),
             "作出办理决定：一个办理结果；不予公开等须写明理由及依据。",
         ),
