@@ -116,9 +116,11 @@ def register(request: HttpRequest, intake: str) -> HttpResponse:
     )
 
 
-def _readable_case(request: HttpRequest, pk: int) -> Application:
+def _readable_case(request: HttpRequest, pk: int, *prefetch: str) -> Application:
     return get_object_or_404(
-        Application.objects.select_related("agency", "handler", "assigned_unit"),
+        Application.objects.select_related("agency", "handler", "assigned_unit").prefetch_related(
+            *prefetch
+        ),
         pk=pk,
         agency__in=readable_agencies(request.user),
     )
@@ -160,13 +162,16 @@ def _case_page(
         "services": app.services.select_related("letter"),
         "step_forms": forms,
         "read_only": not roles - {Role.SUPERVISOR},
+        "viewer_roles": roles,  # for {% released_panel %}: not asked of the database again
     }
     return render(request, "applications/case.html", context, status=status)
 
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _case_page(request, _readable_case(request, pk))
+    # The due date's explanation, the clock behind it and the page's table each read the
+    # consultations: one query instead of three.
+    return _case_page(request, _readable_case(request, pk, "consultations"))
 
 
 @login_required

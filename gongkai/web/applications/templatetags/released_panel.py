@@ -21,7 +21,10 @@ register = template.Library()
 
 @register.inclusion_tag("applications/released_panel.html", takes_context=True)
 def released_panel(context: template.Context, app: Application) -> dict[str, Any]:
-    offered = set(allowed_actions(app.status_enum, roles_of(context.get("user"), app.agency_id)))
+    roles = context.get("viewer_roles")  # the case page's own, when it passes them
+    if roles is None:
+        roles = roles_of(context.get("user"), app.agency_id)
+    offered = set(allowed_actions(app.status_enum, roles))
     editable = app.issued_on is None
     attach = editable and Action.ATTACH_RELEASED in offered
     catalogue = CatalogueForm(app) if attach else None
