@@ -3,10 +3,10 @@
     python bench/concurrency.py [--submissions 20] [--confirms 20] [--registrations 10]
                                 [--runs 3]
 
-Starts the server the way ``gongkai serve`` does (migrate, then its WSGI server, waitress) on
-a free loopback port, on SQLite in a temporary folder and, when ``DATABASE_URL`` names a
-PostgreSQL server, on a throwaway database created there and dropped afterwards. Then, per
-run:
+Starts the server the way ``gongkai serve`` does (migrate, then its WSGI server: gunicorn, a
+process per core, or waitress on Windows) on a free loopback port, on SQLite in a temporary
+folder and, when ``DATABASE_URL`` names a PostgreSQL server, on a throwaway database created
+there and dropped afterwards. Then, per run:
 
 * ``--submissions`` applicants each load the online form (CSRF cookie and token, the form
   ticket, the question) and all post it at the same moment;
