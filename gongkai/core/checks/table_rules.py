@@ -6,19 +6,38 @@ from collections.abc import Iterator
 
 from gongkai.core.checks.registry import CheckContext, Rule, rule
 from gongkai.core.report import labels as L
-from gongkai.core.report.arithmetic import Equation, residual, table3_equations, table4_equations
+from gongkai.core.report.arithmetic import Equation, table3_equations, table4_equations
 from gongkai.core.report.model import Finding, Severity
 from gongkai.core.report.naming import cell_name, t3_column_name, t3_row_name
 
 
 def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equation, int]]:
     missing_rows = {f"table3.{row}" for row, cells in ctx.report.table3.items() if cells is None}
+    # Every cell of 表三's printed rows and of 表四 is in the flat copy (a missing row's are
+    # not, and read as unknown, as ctx.count reads them): looked up directly, as a hot path.
+    flat = ctx.flat()
     for eq in equations:
         if missing_rows and any(p.rsplit(".", 1)[0] in missing_rows for p in eq.paths):
             continue  # a missing row is reported on its own
-        diff = residual(eq, ctx.count)
+        diff = _residual(eq, flat)
         if diff:
             yield eq, diff
+
+
+def _residual(eq: Equation, flat: dict[str, object]) -> int | None:
+    """``residual(eq, ctx.count)`` over the flat cells: None when a cell is not a count."""
+    total = 0
+    for path in eq.left:
+        v = flat.get(path)
+        if type(v) is not int:
+            return None
+        total += v
+    for path in eq.right:
+        v = flat.get(path)
+        if type(v) is not int:
+            return None
+        total -= v
+    return total
 
 
 def _t3_equations(ctx: CheckContext) -> list[Equation]:

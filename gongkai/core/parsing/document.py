@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     text: str
     span: bool = False  # a copy of a merged (rowspan/colspan) cell
     confidence: float | None = None  # OCR confidence in [0, 1]; None when read from text
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based position in the source: text line, or paragraph/row index
     text: str  # the whole line; for a table row, its cells joined by tabs

@@ -77,7 +77,9 @@ def unglue(text: str) -> str:
     lines = _crawler_header(lines)
     if all(len(line) < _MIN_GLUED for line in lines):
         return "\n".join(lines)
-    return "\n".join(part for line in lines for part in _cut(line))
+    return "\n".join(
+        [part for line in lines for part in (_cut(line) if len(line) >= _MIN_GLUED else (line,))]
+    )
 
 
 def _crawler_header(lines: list[str]) -> list[str]:

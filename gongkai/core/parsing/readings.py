@@ -87,8 +87,13 @@ def read_row(
     if len(tokens) > width:
         return RowReading([(None,) * width], too_many=True, line=line)
     values = [_value(t, as_int) for t in tokens]
-    blank = {i for i, t in enumerate(tokens) if t.blank}
-    unreadable = {i: t.text for i, t in enumerate(tokens) if t.unreadable}
+    blank: set[int] = set()
+    unreadable: dict[int, str] = {}
+    for i, t in enumerate(tokens):
+        if not t.text:
+            blank.add(i)
+        elif t.number is None:
+            unreadable[i] = t.text  # a mark ("—", "/", "无") where a number belongs
     if as_int:
         # A decimal where a count belongs cannot be read as a count.
         unreadable.update(

@@ -175,9 +175,12 @@ _T4_HEADER_WORDS = (
 )
 
 
+_T4_HEADER_WORD = re.compile("|".join(_T4_HEADER_WORDS))
+
+
 def is_t4_header(text: str) -> bool:
     key = match_key(text)
-    return bool(key) and len(key) <= 12 and any(w in key for w in _T4_HEADER_WORDS)
+    return bool(key) and len(key) <= 12 and _T4_HEADER_WORD.search(key) is not None
 
 
 def looks_like_2019_format(texts: list[str]) -> bool:

@@ -26,22 +26,25 @@ _MARK = re.compile(r"^[\-—–―/\\×xX*＊无空]{1,3}$")
 
 def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     for index in range(start, end):
         line = lines[index]
+        number = line.number
         if line.cells is not None:
             for cell in line.cells:
                 if not cell.span:
-                    tokens.extend(_split(cell.text, line.number, index, free=False))
+                    for t, value, free, after in _parts_of(cell.text, False):
+                        append(Token(t, number, index, value, free, after))
         else:
-            tokens.extend(_split(line.text, line.number, index, free=True))
+            for t, value, free, after in _parts_of(line.text, True):
+                append(Token(t, number, index, value, free, after))
     return tokens
 
 
-def _split(text: str, line: int, row: int, *, free: bool) -> list[Token]:
+def _parts_of(text: str, free: bool) -> tuple[Part, ...]:
     """``free``: the text is running text, where a digit run may hold several cells."""
     text = text.strip()
-    parts = _parts(text, free) if len(text) <= _CACHED_TEXT else _parts.__wrapped__(text, free)
-    return [Token(t, line, row, number, f, after) for t, number, f, after in parts]
+    return _parts(text, free) if len(text) <= _CACHED_TEXT else _parts.__wrapped__(text, free)
 
 
 # Cells and labels are short and recur in every report (the same labels, small counts):
