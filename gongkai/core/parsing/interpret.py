@@ -186,15 +186,9 @@ def _apply(
     for row, options in result.candidates.items():
         readings_text = ["/".join("空" if v is None else str(v) for v in o) for o in options]
         report.source.setdefault("candidates", {})[_row_path(columns[row])] = readings_text
-    absent = {
-        f"{table}.{row}"
-        for table in ("table2", "table3")
-        for row, cells in getattr(report, table).items()
-        if cells is None
-    }
-    # A row the source omits stays absent, even where the arithmetic would determine it.
-    result.values = {p: v for p, v in result.values.items() if p.rsplit(".", 1)[0] not in absent}
-    result.inferred &= set(result.values)
+    if equations:  # without them nothing is inferred: the values are the rows read
+        _keep_absent_rows_absent(report, result.values)
+        result.inferred &= set(result.values)
     for path, value in result.values.items():
         report.set(path, value)
     for path in sorted(result.inferred):
@@ -202,6 +196,19 @@ def _apply(
             report.inferred.append(path)
     for path in result.ambiguous:
         report.provenance.setdefault(path, CellState.AMBIGUOUS)
+
+
+def _keep_absent_rows_absent(report: AnnualReport, values: dict[str, int | str | None]) -> None:
+    """A row the source omits stays absent, even where the arithmetic would determine it."""
+    absent = {
+        f"{table}.{row}"
+        for table in ("table2", "table3")
+        for row, cells in getattr(report, table).items()
+        if cells is None
+    }
+    if absent:
+        for path in [p for p in values if p.rsplit(".", 1)[0] in absent]:
+            del values[path]
 
 
 def _row_path(paths: tuple[str, ...]) -> str:
