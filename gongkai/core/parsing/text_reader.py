@@ -66,12 +66,17 @@ def _read_line(number: int, raw: str) -> Line | None:
         return _pipe_line(number, raw)
     if "\t" in raw:
         return _tab_line(number, raw)
-    text = clean_cell(_HEADING_MARKS.sub("", raw))
+    if raw.lstrip()[:1] in _MARK_FIRST:
+        raw = _HEADING_MARKS.sub("", raw)
+    text = clean_cell(raw)
     return Line(number, text) if text else None
 
 
+_MARK_FIRST = frozenset("#-*+")  # what _HEADING_MARKS can match first, after spaces
+
+
 def _tab_line(number: int, raw: str) -> Line:
-    parts = raw.rstrip("\n").split("\t")
+    parts = raw.split("\t")
     if len(parts) == 2 and not parts[0].strip():
         # One cell indented by a tab: the indent is layout, not an empty cell.
         parts = parts[1:]
