@@ -84,10 +84,15 @@ def read_report(
 
 def _mark_ocr_confidence(report: AnnualReport, doc: SourceDocument) -> None:
     # Only documents with OCR'd cells (scans, scanned PDF pages) carry confidences.
+    if doc.format not in _MAY_BE_SCANNED:
+        return
     if any(c.confidence is not None for ln in doc.lines for c in ln.cells or ()):
         from gongkai.core.parsing.ocr_reader import mark_low_confidence
 
         mark_low_confidence(report, doc)
+
+
+_MAY_BE_SCANNED = frozenset({"image", "pdf"})  # the readers that OCR (ocr_layout)
 
 
 def report_from_text(text: str, name: str | None = None) -> AnnualReport:
