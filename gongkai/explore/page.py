@@ -18,38 +18,17 @@ ECHARTS = "Apache ECharts 6.1.0, Apache License 2.0 (static/ECHARTS-LICENSE.txt)
 MAX_ROWS = 2000  # rows per view embedded in the file; exports carry every row
 MAX_AGENCIES = 300  # agencies whose years the 单个机关 view embeds
 
-CSS = """
+# The offline page's own frame; the views' rules are static/explore.css, which the
+# platform's page links as a file (its CSP allows no <style> block).
+PAGE_CSS = """
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.55 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;
 color:#1f2328;background:#f6f7f9}
 header{background:#8b1a1a;color:#fff;padding:12px 16px}
 header h1{font-size:18px;margin:0}
 header p{margin:4px 0 0;font-size:13px;opacity:.9}
-nav{display:flex;flex-wrap:wrap;gap:6px;padding:10px 12px;background:#fff;
-border-bottom:1px solid #ddd;position:sticky;top:0;z-index:2}
-nav button{font:inherit;font-size:14px;border:1px solid #bbb;background:#fff;border-radius:16px;
-padding:4px 12px;cursor:pointer;min-height:32px}
-nav button[aria-selected=true]{background:#8b1a1a;color:#fff;border-color:#8b1a1a}
 main{padding:12px;max-width:1280px;margin:0 auto}
-section h2{font-size:17px;margin:4px 0}
-.note{font-size:13px;color:#555;margin:0 0 8px}
-.chart{width:100%;height:340px;background:#fff;border:1px solid #e3e3e3;border-radius:6px}
-.tools{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0;align-items:center}
-.tools input,.tools select{font:inherit;padding:5px 8px;border:1px solid #bbb;border-radius:4px;
-max-width:100%;min-height:34px}
-.tools input{flex:1 1 160px}.tools select{flex:1 1 220px}
-.tools button,.tools a{font:inherit;padding:5px 10px;border:1px solid #8b1a1a;color:#8b1a1a;
-background:#fff;border-radius:4px;text-decoration:none;cursor:pointer;min-height:34px}
-.table{overflow-x:auto;background:#fff;border:1px solid #e3e3e3;border-radius:6px}
-table{border-collapse:collapse;font-size:13px;width:100%}
-th,td{padding:5px 8px;border-bottom:1px solid #eee;white-space:nowrap}
-td.t{white-space:normal;min-width:6em;max-width:28em}
-th{background:#f0f1f3;position:sticky;top:0;text-align:left}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
-.count{font-size:12px;color:#666;padding:6px 8px;margin:0}
-form.filters{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 10px}
-form.filters input,form.filters select{font:inherit;padding:4px 6px;min-height:32px}
-@media (max-width:480px){main{padding:8px}.chart{height:300px}th,td{padding:4px 6px}}
+@media (max-width:480px){main{padding:8px}}
 """
 
 
@@ -87,6 +66,18 @@ def _agency_subset(view: View, priority: list[str], limit: int) -> pl.DataFrame:
     return view.table.filter(pl.col("agency").is_in(chosen))
 
 
+def _finite(value: Any) -> Any:
+    """NaN and infinities (a rate over zero cases) as null: JSON has no NaN, and a page
+    whose data holds one cannot parse it."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
 def payload(views: list[View], max_agencies: int = MAX_AGENCIES) -> dict[str, Any]:
     anomalous: list[str] = []
     for v in views:
@@ -102,26 +93,27 @@ def payload(views: list[View], max_agencies: int = MAX_AGENCIES) -> dict[str, An
                 "columns": v.columns,
                 "rows": _records(table.head(MAX_ROWS)),
                 "total": v.table.height,
-                "chart": v.chart,
-                "extra": v.extra,
+                "chart": _finite(v.chart),
+                "extra": _finite(v.extra),
             }
         )
     return {"views": out}
 
 
-def _section(v: View, exports: str | None) -> str:
+def _section(v: View, exports: str | None, export_base: str = "/export/") -> str:
     chart = v.chart is not None or v.id == "agency"
     picker = '<select class="agency" aria-label="选择机关"></select>' if v.id == "agency" else ""
     links = ""
     if exports is not None:
         links = "".join(
-            f'<a href="/export/{v.id}.{ext}{escape(exports)}">导出 {ext.upper()}</a>'
+            f'<a href="{escape(export_base)}{v.id}.{ext}{escape(exports)}">导出 {ext.upper()}</a>'
             for ext in ("csv", "xlsx")
         )
     else:
         links = '<button type="button" class="csv">导出 CSV</button>'
     return (
-        f'<section id="view-{v.id}" hidden><h2>{escape(v.title)}</h2>'
+        f'<section id="view-{v.id}" role="tabpanel" aria-labelledby="tab-{v.id}" hidden>'
+        f"<h2>{escape(v.title)}</h2>"
         f'<p class="note">{escape(v.note)}</p>'
         + (
             f'<div class="chart" id="chart-{v.id}" role="img" aria-label="{escape(v.title)}图表">'
@@ -132,7 +124,26 @@ def _section(v: View, exports: str | None) -> str:
         + f'<div class="tools">{picker}<input class="filter" type="search" '
         f'placeholder="筛选表格（机关、年度…）" aria-label="筛选{escape(v.title)}表格">'
         f"{links}</div>"
-        f'<div class="table"></div></section>'
+        # table-scroll: a wide table scrolls inside its box, never the page
+        f'<div class="table table-scroll" role="region" tabindex="0" '
+        f'aria-label="{escape(v.title)}表格"></div></section>'
+    )
+
+
+def parts(
+    views: list[View], exports: str | None = None, export_base: str = "/export/"
+) -> tuple[str, str]:
+    """The tab bar and the views' sections, the markup explore.js fills in: the offline
+    file and the platform's page (gongkai/web/reports/explorer.py) use the same."""
+    tabs = "".join(
+        f'<button type="button" role="tab" id="tab-{v.id}" aria-controls="view-{v.id}" '
+        f'aria-selected="false">{escape(v.title)}</button>'
+        for v in views
+    )
+    sections = "".join(_section(v, exports, export_base) for v in views)
+    return (
+        f'<nav class="explore-tabs" aria-label="视图"><div role="tablist">{tabs}</div></nav>',
+        sections,
     )
 
 
@@ -147,18 +158,14 @@ def render(
     """The page. ``exports`` (the query string) links server-side CSV/XLSX exports."""
     data = json.dumps(payload(views, max_agencies), ensure_ascii=False, default=str)
     data = data.replace("</", "<\\/")  # no "</script>" inside the JSON
-    tabs = "".join(
-        f'<button type="button" id="tab-{v.id}" aria-selected="false">{escape(v.title)}</button>'
-        for v in views
-    )
-    sections = "".join(_section(v, exports) for v in views)
+    tabs, sections = parts(views, exports)
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         "<title>政府信息公开年度报告 · 语料浏览</title>"
-        f"<style>{CSS}</style></head><body>"
+        f'<style>{PAGE_CSS}{_asset("explore.css")}</style></head><body class="explore">'
         f"<header><h1>政府信息公开年度报告 · 语料浏览</h1><p>{escape(subtitle)}</p></header>"
-        f'<nav aria-label="视图">{tabs}</nav><main>{filters_html}{sections}</main>'
+        f"{tabs}<main>{filters_html}{sections}</main>"
         f'<script type="application/json" id="explore-data">{data}</script>'
         f"<script>/* {ECHARTS} */\n{_asset('echarts.min.js')}</script>"
         f"<script>{_asset('explore.js')}</script></body></html>"

@@ -13,6 +13,8 @@ Environment variables (all optional):
 * ``GONGKAI_LOGIN_FAILURE_LIMIT`` (5), ``GONGKAI_LOGIN_COOLOFF_MINUTES`` (30): login lockout.
 * ``GONGKAI_API_RATE_LIMIT`` (``600/min`` per token), ``GONGKAI_API_TOKEN_DAYS`` (365): the
   HTTP API (docs/api.md).
+* ``GONGKAI_EXPLORE_DATASETS``: `gongkai ingest` output folders (``:``-separated) that the
+  explorer page shows beside the platform's published reports (docs/explore.md).
 """
 
 from __future__ import annotations
@@ -150,7 +152,15 @@ STATIC_URL = "static/"
 # `gongkai serve` needs no collectstatic step and never serves a stale copy after an upgrade.
 WHITENOISE_USE_FINDERS = True
 # The platform's own stylesheet (gongkai/web/static/gongkai/site.css): every page's look.
-STATICFILES_DIRS = [WEB_DIR / "static"]
+# The explorer's chart library and script (gongkai/explore/static: ECharts vendored, with its
+# licence) under static/explore/, for the supervisors' explorer page (docs/explore.md).
+STATICFILES_DIRS = [WEB_DIR / "static", ("explore", WEB_DIR.parent / "explore" / "static")]
+# Datasets written by `gongkai ingest` that the explorer page shows beside the reports
+# published on the platform: folders on the server, separated by os.pathsep (":" on Linux).
+# Set by whoever runs the server; nothing is uploaded through the web (docs/explore.md).
+GONGKAI_EXPLORE_DATASETS = [
+    p for p in os.environ.get("GONGKAI_EXPLORE_DATASETS", "").split(os.pathsep) if p.strip()
+]
 # Every Django form renders through one template: label, help text and errors beside the
 # field, in Chinese (gongkai/web/form_rendering.py).
 FORM_RENDERER = "gongkai.web.form_rendering.FieldBesideHelpRenderer"

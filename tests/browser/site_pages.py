@@ -54,6 +54,7 @@ NOT_PAGES = {
     "catalogue:public_attachment": "file",
     "fees:notice_file": "file",
     "reports:export": "file",
+    "reports:explore_export": "file",
     "reports:public_download": "file",
     "portal:letter": "file",
     "applications:released": "file",
@@ -167,6 +168,7 @@ def page_urls(data: DemoData) -> dict[str, list[str]]:
         "remedies:edit": [url("remedies:edit", remedy.pk)],
         "reports:manage": [url("reports:manage")],
         "reports:supervision": [url("reports:supervision")],
+        "reports:explore": [url("reports:explore")],
         "reports:builder": [url("reports:builder", bureau.pk, y) for y in (year, year - 1)],
         "reports:public_list": [url("reports:public_list", a.pk) for a in (bureau, office)],
         "reports:public_version": [

@@ -242,6 +242,31 @@ def replacement_upload(world: World) -> dict[str, Any]:
     return {"file": SimpleUploadedFile("新附件.pdf", b"%PDF-1.5\n"), "note": "更正"}
 
 
+def published_report(world: World) -> dict[str, Any]:
+    """A's 2024 annual report, published (the explorer's page and exports read these)."""
+    import hashlib
+
+    from builders import consistent_report
+
+    from gongkai.core.report import jsonio
+    from gongkai.web.reports.models import ReportDraft, ReportVersion
+
+    if not ReportVersion.objects.filter(agency=world.a.agency).exists():
+        text = jsonio.dumps(consistent_report(2024, world.a.agency.name)) + "\n"
+        ReportVersion.objects.create(
+            draft=ReportDraft.objects.create(agency=world.a.agency, year=2024),
+            agency=world.a.agency,
+            year=2024,
+            number=1,
+            json_text=text,
+            checksum=hashlib.sha256(text.encode()).hexdigest(),
+            published_on=date(2025, 1, 15),
+            published_by=world.a_chief,
+            signed_off_by=world.a_chief,
+        )
+    return {}
+
+
 LIST = Check(params=with_app, listing=True, shows_markers=True, supervisor="any")
 PAGE = Check(listing=True, supervisor="any")  # a page of one's own (a form, a menu)
 
@@ -385,6 +410,20 @@ CLASSIFIED: dict[str, Rule] = {
     # -- annual reports -------------------------------------------------------------------
     "reports/": staff(PAGE),
     "reports/supervision/": staff(Check(listing=True, owner_is="a_supervisor")),
+    # The explorer: a supervisor's departments' published reports (or every agency's, for
+    # the platform's administrator); B's supervisor gets a page without A (no markers; the
+    # agency names are checked in tests/web/reports/test_explorer.py).
+    "reports/explore/": staff(
+        Check(params=published_report, listing=True, owner_is="a_supervisor", supervisor="read")
+    ),
+    "reports/explore/export/<slug:view>.<str:ext>": staff(
+        Check(
+            params=lambda w: {**published_report(w), "view": "agency", "ext": "csv"},
+            listing=True,
+            owner_is="a_supervisor",
+            supervisor="read",
+        )
+    ),
     "reports/manage/<int:agency_id>/<int:year>/": staff(Check(params=agency_year)),
     "reports/manage/<int:agency_id>/<int:year>/edit/": staff(
         Check("POST", agency_year, body=lambda w: {}, owner=())

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.web.reports import supervision, views, views_public
+from gongkai.web.reports import explorer, supervision, views, views_public
 
 app_name = "reports"
 urlpatterns = [
     path("", views.manage, name="manage"),
     path("supervision/", supervision.supervision, name="supervision"),
+    path("explore/", explorer.explore, name="explore"),
+    path("explore/export/<slug:view>.<str:ext>", explorer.explore_export, name="explore_export"),
     path("manage/<int:agency_id>/<int:year>/", views.builder, name="builder"),
     path("manage/<int:agency_id>/<int:year>/edit/", views.edit, name="edit"),
     path("manage/<int:agency_id>/<int:year>/previous/", views.import_previous, name="import"),
