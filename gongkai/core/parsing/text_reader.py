@@ -13,6 +13,7 @@ Lines without any separator stay paragraphs; the interpreter still reads values 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gongkai.core.parsing.document import Cell, Line, SourceDocument
@@ -56,58 +57,71 @@ def _header_only(cells: list[Cell]) -> bool:
 
 
 def _read_line(number: int, raw: str) -> Line | None:
+    shape = _shape(raw) if len(raw) <= _CACHED_LINE else _shape.__wrapped__(raw)
+    if shape is None:
+        return None
+    text, cells = shape
+    return Line(number, text, None if cells is None else [Cell(t) for t in cells])
+
+
+# A line read, before it gets its number: its text and its cells' texts (None for a
+# paragraph), or None for a line that carries nothing. Short lines (table rows, labels,
+# small counts) recur in every report: their reading is remembered; paragraphs are not.
+Shape = tuple[str, tuple[str, ...] | None] | None
+_CACHED_LINE = 120
+
+
+@functools.lru_cache(maxsize=16384)
+def _shape(raw: str) -> Shape:
     if not raw.strip():
         return None
     if "|" in raw:
         if _PIPES_ONLY.match(raw):
-            return Line(number, "", [])  # closes a row of the pipe layout; carries no cell
+            return "", ()  # closes a row of the pipe layout; carries no cell
         if _is_md_rule(raw):
             return None
-        return _pipe_line(number, raw)
+        return _row(_pipe_parts(raw))
     if "\t" in raw:
-        return _tab_line(number, raw)
+        return _row(_tab_parts(raw))
     if raw.lstrip()[:1] in _MARK_FIRST:
         raw = _HEADING_MARKS.sub("", raw)
     text = clean_cell(raw)
-    return Line(number, text) if text else None
+    return (text, None) if text else None
 
 
 _MARK_FIRST = frozenset("#-*+")  # what _HEADING_MARKS can match first, after spaces
 
 
-def _tab_line(number: int, raw: str) -> Line:
+def _tab_parts(raw: str) -> list[str]:
     parts = raw.split("\t")
     if len(parts) == 2 and not parts[0].strip():
         # One cell indented by a tab: the indent is layout, not an empty cell.
         parts = parts[1:]
-    cells = _cells(parts)
-    return Line(number, "\t".join([c.text for c in cells]), cells)
+    return parts
 
 
-def _pipe_line(number: int, raw: str) -> Line:
+def _pipe_parts(raw: str) -> list[str]:
     stripped = raw.strip()
     if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") > 2:
-        parts = stripped[1:-1].split("|")  # a markdown table row
-    elif stripped.endswith("|") and stripped.count("|") == 1:
-        parts = [stripped[:-1]]  # one cell per line, closed by " |"
-    else:
-        parts = stripped.split("|")
-    cells = _cells(parts)
-    return Line(number, "\t".join([c.text for c in cells]), cells)
+        return stripped[1:-1].split("|")  # a markdown table row
+    if stripped.endswith("|") and stripped.count("|") == 1:
+        return [stripped[:-1]]  # one cell per line, closed by " |"
+    return stripped.split("|")
 
 
-def _cells(parts: list[str]) -> list[Cell]:
-    """Cells of a row; a converter's placeholder ("数据3") is an empty cell, not a 3."""
-    cells = []
-    for part in parts:
-        if part.isdigit():  # most cells: a count, nothing to clean
-            cells.append(Cell(part))
-            continue
-        text = clean_cell(part)
-        if text[:1] in _PLACEHOLDER_FIRST and _PLACEHOLDER.match(text):
-            text = ""
-        cells.append(Cell(text))
-    return cells
+def _row(parts: list[str]) -> tuple[str, tuple[str, ...]]:
+    texts = tuple([_cell_text(part) for part in parts])
+    return "\t".join(texts), texts
+
+
+def _cell_text(part: str) -> str:
+    """A cell's text; a converter's placeholder ("数据3") is an empty cell, not a 3."""
+    if part.isdigit():  # most cells: a count, nothing to clean
+        return part
+    text = clean_cell(part)
+    if text[:1] in _PLACEHOLDER_FIRST and _PLACEHOLDER.match(text):
+        return ""
+    return text
 
 
 _PLACEHOLDER_FIRST = frozenset("数列cC")
