@@ -21,8 +21,10 @@ the default run is what a user waits; the CPU ratio of ``--jobs 1`` is the reade
 per core. The floor is one process: a floor in several processes would gain little, its
 work is mostly the start-up and the reading of the files. The identical
 copies are no shortcut: no result is cached by content from one report to the next, every
-file is read, interpreted and checked afresh (the caches that exist hold short cell texts
-and labels, or live for one report).
+file is read, interpreted and checked afresh (the caches that exist hold how a short
+cell, label or line reads — up to 80 and 120 characters —, or live for one report). Such
+texts recur more among copies than among distinct reports: docs/readers.md gives the
+instruction counts on both.
 """
 
 from __future__ import annotations
