@@ -26,6 +26,10 @@ class ActionStep:
     action: Action
     sources: frozenset[Status]
     target: Status | None
+    # The step may also leave the status as it is: ending one consultation while another
+    # is still open (§32 and §34 consultations run side by side; the case waits until the
+    # last one ends).
+    may_stay: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,12 @@ ACTION_STEPS: dict[Action, ActionStep] = {
         ActionStep(Action.REQUEST_SUPPLEMENT, frozenset({S.RECEIVED}), S.SUPPLEMENT_REQUESTED),
         ActionStep(Action.RECEIVE_SUPPLEMENT, frozenset({S.SUPPLEMENT_REQUESTED}), S.RECEIVED),
         ActionStep(Action.LAPSE_SUPPLEMENT, frozenset({S.SUPPLEMENT_REQUESTED}), S.LAPSED),
-        ActionStep(Action.START_CONSULTATION, frozenset({S.RECEIVED}), S.CONSULTING),
-        ActionStep(Action.FINISH_CONSULTATION, frozenset({S.CONSULTING}), S.RECEIVED),
+        # Several consultees may be consulted at once: a third party (§32) and a co-making
+        # agency (§34), or several third parties; each is its own consultation.
+        ActionStep(Action.START_CONSULTATION, frozenset({S.RECEIVED, S.CONSULTING}), S.CONSULTING),
+        ActionStep(
+            Action.FINISH_CONSULTATION, frozenset({S.CONSULTING}), S.RECEIVED, may_stay=True
+        ),
         ActionStep(Action.ASSIGN, frozenset({S.RECEIVED}), S.ASSIGNED),
         ActionStep(Action.RECORD_FEEDBACK, frozenset({S.ASSIGNED}), S.RECEIVED),
         ActionStep(Action.APPROVE_EXTENSION, _OPEN_WORKING, None),
@@ -79,8 +87,15 @@ if set(ACTION_STEPS) != set(Action):
     raise RuntimeError("每个办理环节都必须在环节表中登记")
 for _step in ACTION_STEPS.values():
     for _source in _step.sources:
-        if _step.target is not None and _step.target not in STATUS_ROWS[_source].exits:
+        if _step.target in (None, _source):
+            continue  # staying where it is is no move
+        if _step.target not in STATUS_ROWS[_source].exits:
             raise RuntimeError(f"环节{_step.action}的{_source}→{_step.target}不在状态表中")
+
+
+def may_stay(action: Action) -> bool:
+    """Whether the step may leave the status as it is instead of leading to its target."""
+    return ACTION_STEPS[action].may_stay
 
 
 def require_step(action: Action, current: Status) -> Status | None:

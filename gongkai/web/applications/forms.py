@@ -126,10 +126,25 @@ class StartConsultationForm(StepForm):
 
 class FinishConsultationForm(StepForm):
     action = Action.FINISH_CONSULTATION
+    consultation_id = forms.TypedChoiceField(
+        label="结束哪一项征求意见（同时有多项进行中时必选）",
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
     on = day_field("收到意见日期或期满日期")
     delivered_on = day_field("对方收到征求意见书日期", required=False)
     result = forms.ChoiceField(label="征求结果", choices=Consultation.Result.choices)
     reply = text_area("对方意见", required=False)
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        field = self.fields["consultation_id"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (c.pk, f"{c.party_name}（{c.get_party_display()}，{c.sent_on.isoformat()}发出）")
+            for c in app.consultations.filter(ended_on__isnull=True)
+        ]
 
 
 class AssignForm(StepForm):

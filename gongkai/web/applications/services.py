@@ -316,8 +316,15 @@ def finish_consultation(
     delivered_on: date | None = None,
     reply: str = "",
     result: str = "",
+    consultation_id: int | None = None,
 ) -> Application:
-    """Close the open consultation: the reply arrived, or the 15-working-day window ended.
+    """Close one open consultation: the reply arrived, or the 15-working-day window ended.
+
+    Several consultations may be open at once (a third party under §32 and a co-making
+    agency under §34, or several third parties); ``consultation_id`` names the one that
+    ends, and may be left out when only one is open. The case goes back to work when the
+    last one ends; the answer clock pauses for each, capped at its own 15 working days, and
+    counts days on which several were open once (core.applications.answer_clock).
 
     Without a reply (``result="no_reply"``) the end may not come before the window closes.
     """
@@ -328,7 +335,17 @@ def finish_consultation(
     rules, calendar = procedure_rules(), work_calendar()
 
     def change(app: Application) -> dict[str, Any]:
-        consultation = app.consultations.filter(ended_on__isnull=True).get()
+        still_open = app.consultations.filter(ended_on__isnull=True)
+        if consultation_id is not None:
+            consultation = still_open.filter(pk=consultation_id).first()
+            guard(consultation is not None, "该征求意见不存在或已经结束")
+        else:
+            guard(
+                still_open.count() == 1,
+                "有多个征求意见正在进行，请选择要结束的征求意见",
+            )
+            consultation = still_open.first()
+        assert consultation is not None
         check_day(on, consultation.sent_on, "征求意见结束日期")
         if delivered_on is not None:
             guard(
@@ -343,11 +360,21 @@ def finish_consultation(
         consultation.reply = reply.strip()
         consultation.result = result
         consultation.save()
-        return {"reply": reply.strip(), "result": result}
+        others = still_open.exclude(pk=consultation.pk).count()
+        if not others:
+            app.status = Status.RECEIVED.value  # the table's target: the last one ended
+        return {
+            "consultation": consultation.pk,
+            "party_name": consultation.party_name,
+            "reply": reply.strip(),
+            "result": result,
+            "still_open": others,
+        }
 
-    return transition(
-        actor, application_id, Action.FINISH_CONSULTATION, on, Status.RECEIVED, change
-    )
+    # The status is set in ``change`` on the locked row: it stays 征求意见中 while another
+    # consultation is open (ActionStep.may_stay), so two officers ending two consultations
+    # at once cannot both leave the case waiting.
+    return transition(actor, application_id, Action.FINISH_CONSULTATION, on, None, change)
 
 
 def approve_extension(
@@ -429,6 +456,10 @@ def decide(
     def change(app: Application) -> dict[str, Any]:
         check_day(on, app.received_date, "决定日期")
         guard(
+            outcome is not Outcome.DENIED_THIRD_PARTY or _third_party_consulted(app),
+            "以保护第三方合法权益为由不予公开，须先书面征求第三方意见并记录征求结果（第三十二条）",
+        )
+        guard(
             outcome is not Outcome.STILL_UNCLEAR or app.supplement_count > 0,
             "“补正后申请内容仍不明确”只适用于已发出补正告知并收到补正的申请（第三十条）",
         )
@@ -446,6 +477,15 @@ def decide(
     return transition(
         actor, application_id, Action.DECIDE, on, Status.DECIDED, change, note=reasons.strip()
     )
+
+
+def _third_party_consulted(app: Application) -> bool:
+    """§32: where disclosure may harm a third party's lawful rights the agency 应当书面征求
+    第三方的意见, so a refusal on that ground (表三（三）4) follows a recorded consultation of
+    a third party that has ended (its reply, or its 15 working days, T2–T4)."""
+    return app.consultations.filter(
+        party=Consultation.Party.THIRD_PARTY, ended_on__isnull=False
+    ).exists()
 
 
 def _reply_text(app: Application, reply_date: date) -> LetterText:

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from gongkai.core.applications.actions import require_step
+from gongkai.core.applications.actions import may_stay, require_step
 from gongkai.core.applications.roles import ACTION_LABELS, Action, require_role
 from gongkai.core.applications.statuses import Status
 from gongkai.web.agencies.access import roles_of
@@ -65,8 +65,9 @@ def transition(
 ) -> Application:
     """Take one step. Which statuses it may start from, and where it leads, is the core's
     action table (:data:`gongkai.core.applications.actions.ACTION_STEPS`); ``target`` states
-    the same for the reader and must agree with it. ``allowed_from`` is accepted for older
-    callers and ignored: the table decides.
+    the same for the reader and must agree with it, or is ``None`` for a step the table lets
+    stay (:attr:`ActionStep.may_stay`: one consultation ends, another is open).
+    ``allowed_from`` is accepted for older callers and ignored: the table decides.
 
     The whole step runs again (guards and ``change`` included) if SQLite still reports its
     database locked after the busy timeout (:mod:`gongkai.web.dbretry`): ``change`` must
@@ -76,7 +77,8 @@ def transition(
     def check(app: Application) -> Status:
         require_role(action, roles_of(actor, app.agency_id))
         source = app.status_enum
-        if require_step(action, source) != target:
+        expected = require_step(action, source)
+        if expected != target and not (target is None and may_stay(action)):
             raise RuntimeError(f"环节{action}的目标状态与环节表不一致：{target}")
         return source
 

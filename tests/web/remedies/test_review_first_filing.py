@@ -27,6 +27,14 @@ pytestmark = pytest.mark.django_db
 def answered(staff: Staff, outcome: Outcome, day: date = date(2025, 3, 3)) -> Application:
     app = registered(staff, day)
     reasons = "依据《政府信息公开条例》第十四条" if outcome is not Outcome.GRANTED else ""
+    if outcome is Outcome.DENIED_THIRD_PARTY:  # §32: the third party is consulted first
+        handler = staff[Role.HANDLER]
+        applications.start_consultation(
+            handler, app.pk, on=date(2025, 3, 4), party="third_party", party_name="某公司"
+        )
+        applications.finish_consultation(
+            handler, app.pk, on=date(2025, 3, 7), reply="不同意公开", result="objection"
+        )
     applications.decide(
         staff[Role.REVIEWER],
         app.pk,

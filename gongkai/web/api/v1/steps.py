@@ -66,6 +66,9 @@ class StartConsultationIn(InputSchema):
 
 class FinishConsultationIn(InputSchema):
     on: OnDate = None
+    consultation_id: int | None = Field(
+        None, ge=1, le=2**63 - 1, description="结束哪一项征求意见（同时有多项进行中时必填）"
+    )
     delivered_on: date | None = Field(None, description="对方收到征求意见书之日")
     reply: str = optional(5000)
     result: str = optional(
@@ -211,7 +214,13 @@ STEPS: dict[Action, Step] = {
             Action.FINISH_CONSULTATION,
             FinishConsultationIn,
             lambda u, pk, b, on: services.finish_consultation(
-                u, pk, on=on, delivered_on=b.delivered_on, reply=b.reply, result=b.result
+                u,
+                pk,
+                on=on,
+                delivered_on=b.delivered_on,
+                reply=b.reply,
+                result=b.result,
+                consultation_id=b.consultation_id,
             ),
             "收到意见或15个工作日期满：恢复计时。",
         ),
