@@ -15,6 +15,7 @@ from gongkai.core.letters.notices import (
     ConsultedParty,
     consultation_letter,
     extension_notice,
+    fee_termination_notice,
     supplement_notice,
     termination_notice,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "chinese_date",
     "consultation_letter",
     "extension_notice",
+    "fee_termination_notice",
     "remedy_paragraph",
     "reply",
     "review_first",

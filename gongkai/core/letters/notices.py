@@ -1,11 +1,14 @@
 """The notices of the procedure: 补正 (§30), extension (§33 ¶2), consultation (§32, §34) and
-the closing notice after a lapsed supplement period (§30, recommended in domain.md §3.8)."""
+the closing notices after a lapsed supplement period (§30) or an unpaid fee (§42 and the
+fee measure), both recommended in domain.md §3.8."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from gongkai.core.errors import GongkaiError
 from gongkai.core.letters.model import (
     LAW,
     LETTER_TITLES,
@@ -165,6 +168,49 @@ def termination_notice(
             f"本机关于{chinese_date(supplement_requested_on)}向{you}发出补正告知书，请{you}于"
             f"{chinese_date(supplement_due)}前补正。{you}无正当理由逾期未补正，根据{LAW}"
             "第三十条的规定，视为放弃申请，本机关不再处理该政府信息公开申请。",
+            "特此告知。",
+            remedy_paragraph(None, on, agency),
+        ],
+        on,
+    )
+
+
+def fee_termination_notice(
+    agency: AgencyFacts,
+    app: ApplicationFacts,
+    *,
+    on: date,
+    fee_notice_number: str,
+    fee_notice_sent_on: date,
+    fee_notice_received_on: date,
+    payment_due: date,
+    basis: Sequence[str],
+) -> LetterText:
+    """Unpaid within the window after the 收费通知 → deemed abandoned, no longer processed
+    (表三（六）2 "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请").
+
+    The rule "逾期未缴纳的视为放弃申请" is VERIFIED in S5 二 (四川); the national 国办函〔2020〕
+    109号 after 第五条 was not read (domain.md §4.3, §10 item 3). ``basis`` is therefore the
+    agency's fee basis, the one its 收费通知 cited (FeeRules.basis: 条例第四十二条 and 109号 by
+    default, a province adding its own measure), so both letters cite the same texts.
+    """
+    you = app.you
+    cited = "、".join(b.strip() for b in basis if b.strip())
+    if not cited:
+        raise GongkaiError("终止办理告知书须写明收费依据")
+    if not fee_notice_sent_on <= fee_notice_received_on < payment_due < on:
+        raise GongkaiError("收费通知的发出、收到日期、缴费期限和终止日期先后不符")
+    return _letter(
+        LetterKind.TERMINATION_NOTICE,
+        agency,
+        app,
+        f"{app.applicant_name}：",
+        [
+            opening(app),
+            f"本机关于{chinese_date(fee_notice_sent_on)}向{you}发出政府信息公开信息处理费"
+            f"收费通知书（{fee_notice_number}），{you}于{chinese_date(fee_notice_received_on)}"
+            f"收到，应于{chinese_date(payment_due)}前缴纳信息处理费。{you}逾期未按收费通知要求"
+            f"缴纳费用，根据{cited}的规定，视为放弃申请，本机关不再处理该政府信息公开申请。",
             "特此告知。",
             remedy_paragraph(None, on, agency),
         ],

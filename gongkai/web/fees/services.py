@@ -22,7 +22,9 @@ from gongkai.core.fees.assessment import MonthEntry, applicant_key, assess, ordi
 from gongkai.core.fees.notice import NoticeFacts, fee_notice
 from gongkai.core.fees.payment import check_lapse, check_payment, fee_clock_pause, payment_due
 from gongkai.core.fees.schedules import FeeMethod
+from gongkai.core.letters import fee_termination_notice
 from gongkai.web.applications.config import work_calendar
+from gongkai.web.applications.letters import agency_facts, application_facts, store_letter
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.transitions import GuardFailed, check_day, guard, transition
 from gongkai.web.fees.config import fee_rules
@@ -256,7 +258,10 @@ def record_fee_payment(
 
 
 def lapse_fee(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
-    """Unpaid after the window: deemed abandoned, closed as 表三（六）2 (S5 二, K11)."""
+    """Unpaid after the window: deemed abandoned, closed as 表三（六）2 (S5 二, K11), and the
+    applicant is told so by a 终止办理告知书 citing the fee basis (the one letter system:
+    stored, numbered, rendered and downloaded like every letter of the case)."""
+    rules = fee_rules()
 
     def change(app: Application) -> dict[str, Any]:
         charge = _charge(app)
@@ -265,11 +270,26 @@ def lapse_fee(actor: AbstractBaseUser, application_id: int, *, on: date) -> Appl
             check_lapse(on, charge.payment_due)
         except GongkaiError as refused:
             raise GuardFailed(str(refused)) from None
+        assert charge.notice_sent_on is not None and charge.notice_received_on is not None
+        assert charge.payment_due is not None  # check_lapse refuses an open window
         charge.lapsed_on = on
         charge.save()
         app.outcome = Outcome.ABANDONED_FEE_UNPAID.value
         app.concluded_on = on
-        return {"payment_due": charge.payment_due.isoformat() if charge.payment_due else None}
+        letter = fee_termination_notice(
+            agency_facts(app.agency),
+            application_facts(app),
+            on=on,
+            fee_notice_number=charge.notice.number,
+            fee_notice_sent_on=charge.notice_sent_on,
+            fee_notice_received_on=charge.notice_received_on,
+            payment_due=charge.payment_due,
+            basis=rules.basis,
+        )
+        return {
+            "payment_due": charge.payment_due.isoformat(),
+            "letter": store_letter(app, letter, issued_on=on).pk,
+        }
 
     return transition(
         actor,
@@ -278,5 +298,5 @@ def lapse_fee(actor: AbstractBaseUser, application_id: int, *, on: date) -> Appl
         on,
         Status.FEE_LAPSED,
         change,
-        notice="发出终止办理告知",
+        notice="发出终止办理告知书",
     )
