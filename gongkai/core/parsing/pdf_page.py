@@ -13,7 +13,6 @@ Coordinates are pdfplumber's: points from the top-left corner of the page, y dow
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import struct
 from dataclasses import dataclass
@@ -62,7 +61,7 @@ def read_page(page: Any) -> PageContent:
     """Characters (whitespace left out), edges, and counts of images and paths."""
     width, height = page.get_size()
     content = PageContent(float(width), float(height), _chars(page, float(height)), [], 0, 0)
-    raw = pc.address(page.raw)
+    raw = pc.handle(page.raw)
     _walk(raw, None, content, _Paths(content.height), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     return content
 
@@ -72,19 +71,18 @@ _MATRIX = struct.Struct("6f")  # FS_MATRIX: a, b, c, d, e, f
 
 
 def _walk(
-    page: int, form: int | None, content: PageContent, paths: _Paths, outer: Matrix, depth: int
+    page: Any, form: Any, content: PageContent, paths: _Paths, outer: Matrix, depth: int
 ) -> None:
     """Paths and images of the page, and of the form XObjects it draws (up to 4 deep).
 
-    pdfium's own calls on addresses (``pdfium_calls``), not pypdfium2's object wrappers: a
-    page holds hundreds of text objects that are only counted past here.
+    pdfium's own calls on plain pointers (``pdfium_calls``), not pypdfium2's object
+    wrappers: a page holds hundreds of text objects that are only counted past here.
     """
     if form is None:
         owner, count, get_object = page, pc.page_object_count(page), pc.page_object
     else:
         owner, count, get_object = form, pc.form_object_count(form), pc.form_object
-    matrix = ctypes.create_string_buffer(_MATRIX.size)
-    matrix_at = ctypes.addressof(matrix)
+    matrix, matrix_bytes = pc.floats(6)
     get_type, get_matrix, unpack = pc.object_type, pc.object_matrix, _MATRIX.unpack_from
     image, path, segment_count = pc.OBJECT_IMAGE, pc.OBJECT_PATH, pc.path_segment_count
     for i in range(count):
@@ -99,11 +97,11 @@ def _walk(
                 if ruling is not None:
                     content.edges.append(ruling)
                 continue
-            get_matrix(obj, matrix_at)
-            content.edges.extend(paths.edges(obj, _compose(unpack(matrix), outer)))
+            get_matrix(obj, matrix)
+            content.edges.extend(paths.edges(obj, _compose(unpack(matrix_bytes), outer)))
         elif kind == pc.OBJECT_FORM and depth < 4:
-            get_matrix(obj, matrix_at)
-            _walk(page, obj, content, paths, _compose(unpack(matrix), outer), depth + 1)
+            get_matrix(obj, matrix)
+            _walk(page, obj, content, paths, _compose(unpack(matrix_bytes), outer), depth + 1)
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
@@ -127,18 +125,17 @@ def _chars(page: Any, height: float) -> list[Char]:
         if count <= 0:
             return []
         text = textpage.get_text_range(0, count)
-        raw = pc.address(textpage.raw)
-        # one call a character is the cost here: the functions and the box's address are
-        # looked up once, and a character becomes a plain tuple
+        raw = pc.handle(textpage.raw)
+        # one call a character is the cost here: the functions and the box are looked up
+        # once, and a character becomes a plain tuple
         get_box, is_generated = pc.char_loose_box, pc.char_is_generated
-        rect = ctypes.create_string_buffer(16)  # FS_RECTF: left, top, right, bottom
-        box = ctypes.addressof(rect)
+        box, rect = pc.floats(4)  # FS_RECTF: left, top, right, bottom
         unpack = struct.Struct("4f").unpack_from
         new = tuple.__new__  # namedtuple's _make without its Python frame
         out: list[Char] = []
-        aligned = len(text) == count  # one UTF-16 unit per character (no astral planes)
-        for i in range(count):
-            ch = text[i] if aligned else chr(pc.char_unicode(raw, i))
+        if len(text) != count:  # not one UTF-16 unit per character (astral planes)
+            text = "".join(chr(pc.char_unicode(raw, i)) for i in range(count))
+        for i, ch in enumerate(text):
             if ch.isspace():
                 # a space printed in the text layer separates words; pdfium's own
                 # (generated) spaces and line breaks are guesses, left out
@@ -162,12 +159,11 @@ class _Paths:
 
     def __init__(self, height: float) -> None:
         self.height = height
-        self.floats = ctypes.create_string_buffer(16)  # a point's x, y; a box's four sides
-        at = ctypes.addressof(self.floats)
-        self.x_at, self.y_at = at, at + 4
-        self.box_at = (at, at + 4, at + 8, at + 12)
+        at, self.floats = pc.floats(4)  # a point's x, y; a box's four sides
+        self.x_at, self.y_at = at, at + 1
+        self.box_at = (at, at + 1, at + 2, at + 3)
 
-    def line(self, obj: int) -> Edge | None:
+    def line(self, obj: Any) -> Edge | None:
         """The ruling a path of one straight segment draws (a moveto and a lineto: how most
         renderers draw one), from its bounds: one call instead of one per segment and point.
         pdfium's bounds of a stroked segment reach half the line width past it on every
@@ -182,7 +178,7 @@ class _Paths:
         x = (left + right) / 2
         return edge(x, self.height - top + half, x, self.height - bottom - half)
 
-    def edges(self, obj: int, matrix: Matrix) -> list[Edge]:
+    def edges(self, obj: Any, matrix: Matrix) -> list[Edge]:
         """The straight axis-aligned sides of a path object, as rulings."""
         a, b, c, d, e, f = matrix
         height, floats, x_at, y_at = self.height, self.floats, self.x_at, self.y_at

@@ -1,11 +1,11 @@
-"""pdfium's hot functions, declared over plain addresses.
+"""pdfium's hot functions, called through cffi on plain pointers.
 
-pypdfium2 declares pdfium's functions with typed pointers, so each call checks its
-arguments' types and wraps a returned pointer in a new Python object. A page costs
-thousands of calls (one a character, one or two an object), and that bookkeeping is a third
-of their time. The same C functions are declared here over ``c_void_p`` and called with
-integer addresses: measured on the bench corpus, characters 2.9 → 2.1 ms a report, the walk
-over 淮安's page objects 2.1 → 1.4 ms.
+pypdfium2 declares pdfium's functions with ctypes and typed pointers, so each call checks
+its arguments' types and wraps a returned pointer in a new Python object. A page costs
+thousands of calls (one a character, one or two an object), and that bookkeeping was a
+third of their time; declared over ``c_void_p``, a character's box still cost about 5,800
+instructions (callgrind). The same C functions are called here through cffi (ABI mode, no
+compiler): about 4,000, and the pointers pdfium returns are passed back as they came.
 
 The functions are the ones pypdfium2 loaded (their addresses are taken from its function
 objects), so the library, its version and its lifetime are pypdfium2's.
@@ -17,13 +17,14 @@ import ctypes
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+from cffi import FFI
 
-_ADDRESS = ctypes.c_void_p
-_INT = ctypes.c_int
+ffi = FFI()
+NULL = ffi.NULL
 
 
-def _plain(function: Any, restype: Any, *argtypes: Any) -> Any:
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address(function))
+def _plain(function: Any, signature: str) -> Any:
+    return ffi.cast(signature, address(function))
 
 
 def address(pointer: Any) -> int:
@@ -34,23 +35,34 @@ def address(pointer: Any) -> int:
     return value
 
 
-char_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
-char_unicode = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _ADDRESS, _INT)
-char_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _ADDRESS, _INT)
-page_object_count = _plain(pdfium_c.FPDFPage_CountObjects, _INT, _ADDRESS)
-page_object = _plain(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)
-form_object_count = _plain(pdfium_c.FPDFFormObj_CountObjects, _INT, _ADDRESS)
-form_object = _plain(pdfium_c.FPDFFormObj_GetObject, _ADDRESS, _ADDRESS, _INT)
-object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _ADDRESS)
-object_matrix = _plain(pdfium_c.FPDFPageObj_GetMatrix, _INT, _ADDRESS, _ADDRESS)
+def handle(pointer: Any) -> Any:
+    """A pypdfium2 handle as a pointer for the functions below."""
+    return ffi.cast("void *", address(pointer))
+
+
+def floats(count: int) -> tuple[Any, Any]:
+    """A buffer of C floats for the functions to fill, and its bytes for ``struct``."""
+    block = ffi.new(f"float[{count}]")
+    return block, ffi.buffer(block)
+
+
+char_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, "int (*)(void *, int, float *)")
+char_unicode = _plain(pdfium_c.FPDFText_GetUnicode, "unsigned int (*)(void *, int)")
+char_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, "int (*)(void *, int)")
+page_object_count = _plain(pdfium_c.FPDFPage_CountObjects, "int (*)(void *)")
+page_object = _plain(pdfium_c.FPDFPage_GetObject, "void *(*)(void *, int)")
+form_object_count = _plain(pdfium_c.FPDFFormObj_CountObjects, "int (*)(void *)")
+form_object = _plain(pdfium_c.FPDFFormObj_GetObject, "void *(*)(void *, unsigned long)")
+object_type = _plain(pdfium_c.FPDFPageObj_GetType, "int (*)(void *)")
+object_matrix = _plain(pdfium_c.FPDFPageObj_GetMatrix, "int (*)(void *, float *)")
 object_bounds = _plain(
-    pdfium_c.FPDFPageObj_GetBounds, _INT, _ADDRESS, _ADDRESS, _ADDRESS, _ADDRESS, _ADDRESS
+    pdfium_c.FPDFPageObj_GetBounds, "int (*)(void *, float *, float *, float *, float *)"
 )
-path_segment_count = _plain(pdfium_c.FPDFPath_CountSegments, _INT, _ADDRESS)
-path_segment = _plain(pdfium_c.FPDFPath_GetPathSegment, _ADDRESS, _ADDRESS, _INT)
-segment_point = _plain(pdfium_c.FPDFPathSegment_GetPoint, _INT, _ADDRESS, _ADDRESS, _ADDRESS)
-segment_type = _plain(pdfium_c.FPDFPathSegment_GetType, _INT, _ADDRESS)
-segment_closes = _plain(pdfium_c.FPDFPathSegment_GetClose, _INT, _ADDRESS)
+path_segment_count = _plain(pdfium_c.FPDFPath_CountSegments, "int (*)(void *)")
+path_segment = _plain(pdfium_c.FPDFPath_GetPathSegment, "void *(*)(void *, int)")
+segment_point = _plain(pdfium_c.FPDFPathSegment_GetPoint, "int (*)(void *, float *, float *)")
+segment_type = _plain(pdfium_c.FPDFPathSegment_GetType, "int (*)(void *)")
+segment_closes = _plain(pdfium_c.FPDFPathSegment_GetClose, "int (*)(void *)")
 
 OBJECT_IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
 OBJECT_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
