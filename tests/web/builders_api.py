@@ -75,6 +75,12 @@ SAMPLE_BODIES: dict[str, dict[str, Any]] = {
     "lapse_fee": {},
     "attach_released": {"catalogue_file_id": 1},
     "detach_released": {"released_id": 1},
+    "correct_applicant_type": {"applicant_type": "other_org", "reason": "村民委员会"},
+    "request_reasons": {"finding": "一周内申请60件"},
+    "record_reasons": {"judgement": "reasonable", "explanation": "研究需要"},
+    "set_delayed_deadline": {"deadline": "2025-06-30", "reason": "案卷多"},
+    "order_reanswer": {"source": "review", "order_document": "某县人民政府行政复议决定书"},
+    "issue_reanswer": {"outcome": "GRANTED"},
 }
 
 

@@ -52,6 +52,16 @@ def _lapsed(staff: Staff) -> Application:
     return services.lapse_supplement(handler, app.pk, on=D[11])
 
 
+def _reanswer_ordered(staff: Staff) -> Application:
+    return services.order_reanswer(
+        staff[Role.HANDLER],
+        _served(staff).pk,
+        on=D[20],
+        source="review",
+        order_document="测试县人民政府行政复议决定书（测复决字〔2025〕1号）",
+    )
+
+
 BUILDERS: dict[Status, Callable[[Staff], Application]] = {
     Status.AWAITING_CONFIRMATION: lambda s: registered(s, MON, Channel.ONLINE),
     Status.RECEIVED: lambda s: registered(s, MON),
@@ -76,6 +86,7 @@ BUILDERS: dict[Status, Callable[[Staff], Application]] = {
     Status.WITHDRAWN: lambda s: services.withdraw(
         s[Role.REGISTRAR], registered(s, MON).pk, on=D[4]
     ),
+    Status.REANSWER_ORDERED: _reanswer_ordered,
     Status.ARCHIVED: lambda s: services.archive(
         s[Role.REGISTRAR], _served(s).pk, on=D[13], reference="2025-永久-1"
     ),

@@ -38,12 +38,21 @@ class CaseFacts:
 
     supplement_sent: bool = False
     extended: bool = False
+    reasons_requested: bool = False  # §35
+    reasons_recorded: bool = False
+    reasons_reasonable: bool = False
+    delayed: bool = False
 
 
 S = Status
 _OPEN_WORKING = frozenset({S.RECEIVED, S.CONSULTING, S.ASSIGNED})
 _PREPARING = frozenset({S.RECEIVED, S.CONSULTING, S.ASSIGNED, S.DECIDED})
-_NOT_CONCLUDED = frozenset(r.status for r in STATUS_TABLE if r.group is not Group.CONCLUDED)
+# A re-answer ordered by a review body or court is not the applicant's to withdraw: the first
+# answer stays concluded and counted (表三), and the order binds the agency.
+_NOT_CONCLUDED = frozenset(r.status for r in STATUS_TABLE if r.group is not Group.CONCLUDED) - {
+    S.REANSWER_ORDERED
+}
+_NOT_ARCHIVED = frozenset(r.status for r in STATUS_TABLE if r.status is not S.ARCHIVED)
 ACTION_STEPS: dict[Action, ActionStep] = {
     step.action: step
     for step in (
@@ -79,6 +88,22 @@ ACTION_STEPS: dict[Action, ActionStep] = {
         # until it is issued; an issued reply's attachments are what the applicant received.
         ActionStep(Action.ATTACH_RELEASED, _PREPARING, None),
         ActionStep(Action.DETACH_RELEASED, _PREPARING, None),
+        # R5: the applicant type is a 表三 column; a wrong one is corrected (with a reason,
+        # audited) at any point before the file is archived (§45 归档 closes the file).
+        ActionStep(Action.CORRECT_APPLICANT_TYPE, _NOT_ARCHIVED, None),
+        # §35: ask for the reasons, judge them, and where they are reasonable but §33's limit
+        # cannot be met, set a later reply date. The status stays: the case is worked on.
+        ActionStep(Action.REQUEST_REASONS, frozenset({S.RECEIVED, S.ASSIGNED}), None),
+        ActionStep(Action.RECORD_REASONS, frozenset({S.RECEIVED, S.ASSIGNED}), None),
+        ActionStep(Action.SET_DELAYED_DEADLINE, _OPEN_WORKING, None),
+        # 复议决定或判决责令重新答复: a concluded answer is reopened for a new one, which
+        # concludes it again (docs/remedies.md).
+        ActionStep(
+            Action.ORDER_REANSWER,
+            frozenset({S.ISSUED, S.SERVED, S.ARCHIVED}),
+            S.REANSWER_ORDERED,
+        ),
+        ActionStep(Action.ISSUE_REANSWER, frozenset({S.REANSWER_ORDERED}), S.ISSUED),
     )
 }
 del S
@@ -108,11 +133,25 @@ def require_step(action: Action, current: Status) -> Status | None:
     return step.target
 
 
+# Steps offered only once an earlier one is recorded (§35: judged after asked; a later date
+# only after reasons judged reasonable); see :func:`_once_only_allows`.
+AFTER_AN_EARLIER_STEP: frozenset[Action] = frozenset(
+    {Action.RECORD_REASONS, Action.SET_DELAYED_DEADLINE}
+)
+
+
 def _once_only_allows(action: Action, facts: CaseFacts) -> bool:
     if action is Action.REQUEST_SUPPLEMENT:
         return not facts.supplement_sent
     if action is Action.APPROVE_EXTENSION:
-        return not facts.extended
+        # A §35 later date replaces the §33 count, so an extension after it would add nothing.
+        return not facts.extended and not facts.delayed
+    if action is Action.REQUEST_REASONS:
+        return not facts.reasons_requested
+    if action is Action.RECORD_REASONS:
+        return facts.reasons_requested and not facts.reasons_recorded
+    if action is Action.SET_DELAYED_DEADLINE:
+        return facts.reasons_reasonable and not facts.delayed
     return True
 
 

@@ -10,7 +10,13 @@ history gives the same date on every page and every day.
   days (:attr:`ProcedureRules.consultation_pause_capped`); an open one pauses nothing yet;
 * a paid fee pauses it from the day after the notice's receipt to the payment day
   (:attr:`FeeRules.pauses_clock`, §4.4); an unpaid one pauses nothing yet;
-* an approved extension adds its working days (§33 ¶2); a §35 date replaces the count.
+* an approved extension adds its working days (§33 ¶2); a §35 date replaces the count;
+* a §35 request for reasons pauses it only where :attr:`ProcedureRules.reasons_pause_clock`
+  says so (UNVERIFIED, default no), from the day after the request to the explanation.
+* a 复议决定 or judgment ordering a new answer (S6 §64, §66; S7 §70, §72; S9 §9–§10) starts
+  the case's own re-answer clock: the date the order sets, else
+  :attr:`ProcedureRules.reanswer_default_wd` working days after the order was received
+  (UNVERIFIED default). While it is open, it is the case's due date.
 
 A year whose holidays nobody has entered is counted Monday–Friday and the date is 暂定
 (provisional, domain.md §2.3 item 2) until the year's notice is entered, when every open case
@@ -24,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gongkai.core.applications.clock import Pause, clock_pauses
+from gongkai.core.applications.excessive import ReasonsWait, reasons_clock_pauses
 from gongkai.core.applications.rules import ProcedureRules
 from gongkai.core.calendar.deadlines import (
     ClockInput,
@@ -48,6 +55,16 @@ class FeeWait:
 
 
 @dataclass(frozen=True)
+class ReanswerOrder:
+    """A 复议决定 or judgment that orders the agency to answer again: the day the agency
+    received it and, where the order sets one, the date by which to answer."""
+
+    received_on: date
+    set_due: date | None = None
+    source: str = ""  # e.g. "××复议决定书（×复决字〔2025〕3号）"
+
+
+@dataclass(frozen=True)
 class CaseClockFacts:
     """What a case records that its due date depends on."""
 
@@ -57,6 +74,8 @@ class CaseClockFacts:
     consultations: Sequence[Pause] = ()
     fees: Sequence[FeeWait] = ()
     delayed_deadline: date | None = None  # §35
+    reasons: ReasonsWait | None = None  # §35 request for reasons (pauses only if configured)
+    reanswer: ReanswerOrder | None = None  # an open order to answer again
 
     @property
     def current_day0(self) -> date | None:
@@ -114,6 +133,38 @@ def fee_clock_pauses(
     return pauses
 
 
+def reanswer_clock(
+    order: ReanswerOrder, calendar: WorkCalendar, rules: ProcedureRules, *, explain: bool = False
+) -> CaseClock:
+    """The due date of a new answer ordered by a review body or court."""
+    lines: list[str] = []
+    if explain:
+        source = order.source or "复议决定或裁判文书"
+        lines.append(f"{order.received_on.isoformat()}收到{source}，责令重新答复。")
+    if order.set_due is not None:
+        if order.set_due < order.received_on:
+            return CaseClock(None, problem="重新答复期限早于收到决定之日，请核对决定书")
+        if explain:
+            lines.append(f"决定书（判决书）确定的期限：{order.set_due.isoformat()}。")
+        return CaseClock(order.set_due, (), "", tuple(lines))
+    days = rules.reanswer_default_wd
+    guess = calendar.provisional()
+    try:
+        due = guess.add_working_days(order.received_on, days)
+    except GongkaiError as exc:
+        return CaseClock(None, problem=f"无法计算重新答复期限：{exc}")
+    if explain:
+        lines.append(
+            f"决定书（判决书）未载明期限：自收到之日起{days}个工作日，至{due.isoformat()}"
+            "（本系统默认值，未经核实，可在办理规则中设置）。"
+        )
+    missing = provisional_years(calendar, order.received_on, due)
+    answer = CaseClock(due, missing, "", tuple(lines))
+    if explain and answer.provisional:
+        return CaseClock(due, missing, "", (*lines, answer.staff_note))
+    return answer
+
+
 def case_answer_clock(
     facts: CaseClockFacts,
     calendar: WorkCalendar,
@@ -123,6 +174,8 @@ def case_answer_clock(
     explain: bool = False,
 ) -> CaseClock:
     """The due date of one case, 暂定 where it runs into a year without holiday data."""
+    if facts.reanswer is not None:
+        return reanswer_clock(facts.reanswer, calendar, rules, explain=explain)
     current = facts.current_day0
     if facts.day0 is None or current is None:
         return CaseClock(None, problem=UNCONFIRMED)
@@ -133,6 +186,7 @@ def case_answer_clock(
             [
                 *clock_pauses(guess, facts.consultations, current, rules),
                 *fee_clock_pauses(facts.fees, current, fee_rules or FeeRules(), guess),
+                *reasons_clock_pauses(facts.reasons, current, rules),
             ],
             extension_days=facts.extension_days,
             restart_day0=facts.restart_day0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from gongkai.core.errors import GongkaiError
 from gongkai.core.report.labels import T3_APPLICANT_COLUMNS, T3_COLUMN_LABELS
 
 
@@ -36,3 +37,17 @@ APPLICANT_LABELS: dict[ApplicantType, str] = {
 
 def is_person(applicant_type: ApplicantType) -> bool:
     return applicant_type is ApplicantType.NATURAL_PERSON
+
+
+def type_correction_note(current: ApplicantType, corrected: ApplicantType, reason: str) -> str:
+    """The audit note of a corrected applicant type (R5: the type is the 表三 column, so a
+    wrong one is corrected, never silently edited); refuses a non-change or a missing reason.
+    """
+    if corrected is current:
+        raise GongkaiError(f"申请人类型已是“{APPLICANT_LABELS[current]}”，无需更正")
+    if not reason.strip():
+        raise GongkaiError("请写明更正申请人类型的理由（如申请人提交的营业执照、登记证书）")
+    return (
+        f"申请人类型由“{APPLICANT_LABELS[current]}”更正为“{APPLICANT_LABELS[corrected]}”："
+        f"{reason.strip()}"
+    )

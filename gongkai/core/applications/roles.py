@@ -56,6 +56,15 @@ class Action(StrEnum):
     # 答复附件: the released information attached to the reply (gongkai.web.applications.releasing)
     ATTACH_RELEASED = "attach_released"
     DETACH_RELEASED = "detach_released"
+    # 复议决定或判决责令重新答复 (docs/remedies.md)
+    ORDER_REANSWER = "order_reanswer"
+    ISSUE_REANSWER = "issue_reanswer"
+    # 更正申请人类型: the 表三 column (R5) a registration got wrong, corrected with a reason
+    CORRECT_APPLICANT_TYPE = "correct_applicant_type"
+    # §35 数量、频次明显超过合理范围 (gongkai.core.applications.excessive)
+    REQUEST_REASONS = "request_reasons"
+    RECORD_REASONS = "record_reasons"
+    SET_DELAYED_DEADLINE = "set_delayed_deadline"
 
 
 ACTION_LABELS: dict[Action, str] = {
@@ -82,6 +91,12 @@ ACTION_LABELS: dict[Action, str] = {
     Action.LAPSE_FEE: "逾期未缴费，终止办理",
     Action.ATTACH_RELEASED: "添加答复附件",
     Action.DETACH_RELEASED: "移除答复附件",
+    Action.ORDER_REANSWER: "登记责令重新答复",
+    Action.ISSUE_REANSWER: "作出并出具重新答复",
+    Action.CORRECT_APPLICANT_TYPE: "更正申请人类型",
+    Action.REQUEST_REASONS: "要求申请人说明理由（第三十五条）",
+    Action.RECORD_REASONS: "认定申请理由（第三十五条）",
+    Action.SET_DELAYED_DEADLINE: "确定延迟答复期限（第三十五条）",
 }
 
 R = Role
@@ -111,6 +126,17 @@ ACTION_ROLES: dict[Action, frozenset[Role]] = {
     # Whoever prepares the answer (承办) or decides it (审核, 负责人) gathers what it releases.
     Action.ATTACH_RELEASED: frozenset({R.HANDLER, R.REVIEWER, R.OFFICE_HEAD}),
     Action.DETACH_RELEASED: frozenset({R.HANDLER, R.REVIEWER, R.OFFICE_HEAD}),
+    # Who records the applicant at registration (登记) or works with him (承办) corrects it.
+    Action.CORRECT_APPLICANT_TYPE: frozenset({R.REGISTRAR, R.HANDLER}),
+    # §35 says "行政机关" judges the reasons and sets the later date: here those who decide
+    # (审核, 负责人), as for the decision itself; the handler asks for the reasons.
+    Action.REQUEST_REASONS: frozenset({R.HANDLER}),
+    Action.RECORD_REASONS: frozenset({R.REVIEWER, R.OFFICE_HEAD}),
+    Action.SET_DELAYED_DEADLINE: frozenset({R.REVIEWER, R.OFFICE_HEAD}),
+    # Whoever records the review or court case records its order; the new answer is a
+    # decision, taken by those who decide (审核, 负责人), as at DECIDE.
+    Action.ORDER_REANSWER: frozenset({R.HANDLER, R.REVIEWER, R.OFFICE_HEAD}),
+    Action.ISSUE_REANSWER: frozenset({R.REVIEWER, R.OFFICE_HEAD}),
 }
 del R
 

@@ -34,6 +34,15 @@ class ProcedureRules:
     # reply period; the cap is DERIVED from the law's text, so an agency may switch it off.
     consultation_pause_capped: bool = True
     consultation_pause_cap_wd: int = 15
+    # §35 (gongkai.core.applications.excessive): the 条例 fixes no period for the applicant's
+    # explanation and does not say whether the wait stops the §33 clock: both UNVERIFIED.
+    reasons_period_wd: int = 15
+    reasons_pause_clock: bool = False
+    # A 复议决定 (S6 §64 "在一定期限内", §66 "在一定期限内履行") or a judgment (S9 §9, §10
+    # "在一定期限内") sets the period of a new answer itself; when the order states none, the
+    # re-answer is due this many working days after the agency received the order. Neither
+    # the 条例 nor domain.md gives that default: UNVERIFIED, borrowed from §33's 20 days.
+    reanswer_default_wd: int = 20
     # §3.8: the four UNVERIFIED outcome → 表三 row mappings an agency may move.
     outcome_row_overrides: Mapping[str, str] = field(default_factory=dict)
 

@@ -27,6 +27,8 @@ class Status(StrEnum):
     FEE_LAPSED = "fee_lapsed"  # 逾期未缴费，视为放弃 → 表三（六）2
     WITHDRAWN = "withdrawn"
     ARCHIVED = "archived"
+    # A 复议决定 or a judgment ordered the agency to answer again (docs/remedies.md).
+    REANSWER_ORDERED = "reanswer_ordered"
 
 
 class Group(StrEnum):
@@ -84,13 +86,19 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
     _row(S.FEE_PENDING, "待缴纳信息处理费", Group.WAITING, S.RECEIVED, S.FEE_LAPSED, S.WITHDRAWN),
     _row(S.DECIDED, "已决定待答复", Group.ACTIVE, S.ISSUED, S.WITHDRAWN),
     # After conclusion a case only moves forward through its filing steps (送达, 归档, §45);
-    # it never returns to an open status, so 表三 cannot count it twice.
-    _row(S.ISSUED, "已答复待送达", Group.CONCLUDED, S.SERVED),
-    _row(S.SERVED, "已送达", Group.CONCLUDED, S.ARCHIVED),
+    # the one way back to work is a 复议决定 or judgment ordering a new answer (S6 §64, §66;
+    # S7 §70, §72; S9 §9–§10). That step keeps the first conclusion (outcome, 办结日期), so
+    # 表三 counts the application once, in the year it was first answered; the re-answer is
+    # recorded beside it and the order itself is counted in 表四 (docs/remedies.md).
+    _row(S.ISSUED, "已答复待送达", Group.CONCLUDED, S.SERVED, S.REANSWER_ORDERED),
+    _row(S.SERVED, "已送达", Group.CONCLUDED, S.ARCHIVED, S.REANSWER_ORDERED),
     _row(S.LAPSED, "逾期未补正（视为放弃）", Group.CONCLUDED, S.ARCHIVED),
     _row(S.FEE_LAPSED, "逾期未缴费（视为放弃）", Group.CONCLUDED, S.ARCHIVED),
     _row(S.WITHDRAWN, "申请人撤回", Group.CONCLUDED, S.ARCHIVED),
-    _row(S.ARCHIVED, "已归档", Group.CONCLUDED),
+    _row(S.ARCHIVED, "已归档", Group.CONCLUDED, S.REANSWER_ORDERED),
+    # Its own clock runs (the period the order sets, else the configured default): ACTIVE,
+    # so the queue, the reminders and the case page show and chase it like any answer.
+    _row(S.REANSWER_ORDERED, "待重新答复（复议决定或判决责令）", Group.ACTIVE, S.ISSUED),
 )
 del S
 

@@ -20,6 +20,10 @@ class LetterKind(StrEnum):
     CONSULTATION = "consultation"
     TERMINATION_NOTICE = "termination_notice"
     REPLY = "reply"
+    REASONS_REQUEST = "reasons_request"  # §35 (gongkai.core.letters.excessive)
+    DELAYED_REPLY = "delayed_reply"  # §35
+    REANSWER = "reanswer"  # 复议决定或判决责令重新答复 (gongkai.core.letters.reanswer)
+    CORRECTION_NOTICE = "correction_notice"  # §41 更正 (gongkai.core.letters.correction)
 
 
 LETTER_TITLES: dict[LetterKind, str] = {
@@ -28,6 +32,10 @@ LETTER_TITLES: dict[LetterKind, str] = {
     LetterKind.CONSULTATION: "政府信息公开征求意见函",
     LetterKind.TERMINATION_NOTICE: "政府信息公开申请终止办理告知书",
     LetterKind.REPLY: "政府信息公开申请答复书",
+    LetterKind.REASONS_REQUEST: "政府信息公开申请说明理由告知书",
+    LetterKind.DELAYED_REPLY: "政府信息公开申请延迟答复告知书",
+    LetterKind.REANSWER: "政府信息公开申请重新答复书",
+    LetterKind.CORRECTION_NOTICE: "政府信息更正申请处理告知书",
 }
 
 # The word in the document number (〔年〕号). Numbering practice is local (UNVERIFIED, S15):
@@ -38,6 +46,10 @@ NUMBER_WORDS: dict[LetterKind, str] = {
     LetterKind.CONSULTATION: "征询",
     LetterKind.TERMINATION_NOTICE: "终止",
     LetterKind.REPLY: "答复",
+    LetterKind.REASONS_REQUEST: "说明",
+    LetterKind.DELAYED_REPLY: "延迟",
+    LetterKind.REANSWER: "重答",
+    LetterKind.CORRECTION_NOTICE: "更正",
 }
 
 

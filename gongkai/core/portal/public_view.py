@@ -56,6 +56,10 @@ PUBLIC_STATUSES: dict[Status, PublicStatus] = {
         "您未在补正期限内补正，视为放弃申请（《条例》第三十条）。您可以重新提出申请。",
     ),
     Status.WITHDRAWN: PublicStatus("已撤回", "申请已撤回，受理机关不再办理。"),
+    Status.REANSWER_ORDERED: PublicStatus(
+        "重新答复中",
+        "行政复议机关或人民法院已责令受理机关重新答复，受理机关将在确定的期限内重新答复。",
+    ),
 }
 
 
@@ -90,6 +94,12 @@ PUBLIC_STEPS: dict[Action, PublicStep] = {
     Action.ISSUE: PublicStep("出具答复"),
     Action.SERVE: PublicStep("送达答复"),
     Action.WITHDRAW: PublicStep("撤回申请"),
+    # 复议决定或判决责令重新答复: the applicant brought the review or suit and sees both.
+    Action.ORDER_REANSWER: PublicStep("复议决定或判决责令重新答复，重新计算答复期限"),
+    Action.ISSUE_REANSWER: PublicStep("出具重新答复"),
+    # §35: both are told to the applicant by letter.
+    Action.REQUEST_REASONS: PublicStep("要求说明申请理由（第三十五条）", show_note=True),
+    Action.SET_DELAYED_DEADLINE: PublicStep("确定延迟答复期限（第三十五条）", show_note=True),
 }
 # Not shown: 审查, 交办, 交办反馈, 办理决定 (until issued, it is not the applicant's), 归档,
 # the internal fee assessment and the office's record of when its notice arrived.

@@ -16,12 +16,14 @@ class RemedyAction(StrEnum):
     FILE = "file"
     EDIT = "edit"
     RECORD_RESULT = "record_result"
+    ORDER_REANSWER = "order_reanswer"
 
 
 REMEDY_ACTION_LABELS: dict[RemedyAction, str] = {
     RemedyAction.FILE: "登记复议、诉讼案件",
     RemedyAction.EDIT: "修改案件信息",
     RemedyAction.RECORD_RESULT: "登记复议决定或裁判结果",
+    RemedyAction.ORDER_REANSWER: "登记责令重新答复",
 }
 
 _CASE_WORK = frozenset({Role.HANDLER, Role.REVIEWER, Role.OFFICE_HEAD})

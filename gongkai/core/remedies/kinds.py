@@ -78,6 +78,21 @@ RESULTS_FOR_KIND: dict[CaseKind, frozenset[ResultKind]] = {
     CaseKind.SUIT_DIRECT: SUIT_RESULTS,
     CaseKind.SUIT_AFTER_REVIEW: SUIT_RESULTS,
 }
+
+# The results that may order the agency to answer the application again, within a period the
+# decision or judgment sets: 行政复议法 (2023) §64 (撤销 "并可以责令被申请人在一定期限内重新作出
+# 行政行为"), §66 (责令 "在一定期限内履行"); 行政诉讼法 §70 (判决撤销 "并可以判决被告重新作出行政
+# 行为"), §72 (判决 "在一定期限内履行"); 法释〔2011〕17号 §9 (限期公开), §10 (限期答复). Whether a
+# given decision orders it is read from the decision itself, so recording the order is a
+# separate step (gongkai.web.remedies.services.order_reanswer) offered only after these.
+ORDERS_NEW_ANSWER: frozenset[ResultKind] = frozenset(
+    {
+        _R.REVIEW_REVOKED,
+        _R.REVIEW_ORDERED_PERFORMANCE,
+        _R.SUIT_REVOKED,
+        _R.SUIT_ORDERED_PERFORMANCE,
+    }
+)
 del _R
 
 

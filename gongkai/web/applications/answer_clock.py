@@ -12,17 +12,19 @@ The fee records live in another app; it registers how to read them
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gongkai.core.applications.answer_clock import (
     CaseClock,
     CaseClockFacts,
     FeeWait,
+    ReanswerOrder,
     case_answer_clock,
     provisional_years,
 )
 from gongkai.core.applications.clock import Pause
+from gongkai.core.applications.excessive import ReasonsWait
 from gongkai.core.applications.roles import Action
 from gongkai.core.fees.rules import FeeRules
 from gongkai.web.applications.config import procedure_rules, work_calendar
@@ -59,13 +61,38 @@ def clock_facts(app: Application) -> CaseClockFacts:
     if app.pk:
         for source, _ in _fee_sources:
             fees.extend(source(app))
+    reasons = (
+        ReasonsWait(app.reasons_requested_on, app.reasons_due, app.reasons_closed_on)
+        if app.reasons_requested_on and app.reasons_due
+        else None
+    )
     return CaseClockFacts(
         day0=first,
         restart_day0=restart,
         extension_days=app.extension_days,
         consultations=consultations,
         fees=fees,
+        delayed_deadline=app.delayed_deadline,
+        reasons=reasons,
+        reanswer=open_reanswer(app),
     )
+
+
+def first_answer_due(app: Application) -> date | None:
+    """The §33 due date of the first answer, whatever re-answer is open: what the statistics
+    judge the first answer's timeliness by (the re-answer has its own clock)."""
+    facts = replace(clock_facts(app), reanswer=None)
+    return case_answer_clock(facts, work_calendar(), procedure_rules(), _fee_rules()).due_date
+
+
+def open_reanswer(app: Application) -> ReanswerOrder | None:
+    """The order to answer again that is not yet carried out (at most one is open)."""
+    if not app.pk:
+        return None
+    order = app.reanswers.filter(issued_on__isnull=True).order_by("-pk").first()
+    if order is None:
+        return None
+    return ReanswerOrder(order.order_received_on, order.set_due, order.order_document)
 
 
 def _restarted(app: Application, first: date | None) -> bool:

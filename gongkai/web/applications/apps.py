@@ -29,3 +29,8 @@ class ApplicationsConfig(AppConfig):
 
         # Letters render to DOCX and PDF off the request (the job queue; inline by default).
         register_job(RENDER_LETTER_JOB, "gongkai.web.applications.letter_files.render_letter_files")
+
+        from gongkai.web.applications import forms_reanswer
+
+        # The re-answer steps' forms join the case page's one table of step forms.
+        forms_reanswer.register()

@@ -10,6 +10,7 @@ from typing import Any
 from gongkai.core.applications.actions import CaseFacts, allowed_actions
 from gongkai.core.applications.answer_clock import UNCONFIRMED
 from gongkai.core.applications.clock import consultation_reply_due, supplement_notice_due
+from gongkai.core.applications.excessive import Judgement
 from gongkai.core.applications.roles import Role, sees_personal_data
 from gongkai.core.applications.statuses import Status
 from gongkai.core.errors import CalendarDataMissing
@@ -48,6 +49,7 @@ def due_explanation(app: Application, today: date) -> DueExplanation:
             lines.append(f"如需补正，补正告知最迟应于{latest.isoformat()}一次性发出（第三十条）。")
     if app.status == Status.SUPPLEMENT_REQUESTED.value:
         lines.append("已发出补正告知：原期限作废，收到补正后的申请之日为新的第0日（第三十条）。")
+    lines.extend(_reasons_lines(app))
     open_ones = [c for c in consultations if c.ended_on is None]
     for consultation in open_ones:
         lines.append(
@@ -56,6 +58,22 @@ def due_explanation(app: Application, today: date) -> DueExplanation:
             f"期限待征求意见结束后顺延（第三十三条第三款）{_cap_text()}。"
         )
     return DueExplanation(tuple(lines), provisional=clock.staff_note)
+
+
+def _reasons_lines(app: Application) -> list[str]:
+    """§35: the request for reasons while it is open, and how the clock treats the wait."""
+    if app.reasons_requested_on is None or app.reasons_judgement or app.reasons_due is None:
+        return []
+    paused = procedure_rules().reasons_pause_clock
+    effect = (
+        "等待期间答复期限暂停，收到理由后顺延（办理规则设置，未经核实）"
+        if paused
+        else "等待期间答复期限照常计算（第三十三条第三款只扣除征求意见时间）"
+    )
+    return [
+        f"已于{app.reasons_requested_on.isoformat()}要求申请人说明理由，期限至"
+        f"{app.reasons_due.isoformat()}（第三十五条）；{effect}。"
+    ]
 
 
 def _cap_text() -> str:
@@ -103,7 +121,14 @@ def applicant_view(app: Application, roles: frozenset[Role]) -> ApplicantView:
 
 
 def case_facts(app: Application) -> CaseFacts:
-    return CaseFacts(supplement_sent=app.supplement_count > 0, extended=app.extension_days > 0)
+    return CaseFacts(
+        supplement_sent=app.supplement_count > 0,
+        extended=app.extension_days > 0,
+        reasons_requested=app.reasons_requested_on is not None,
+        reasons_recorded=bool(app.reasons_judgement),
+        reasons_reasonable=app.reasons_judgement == Judgement.REASONABLE.value,
+        delayed=app.delayed_deadline is not None,
+    )
 
 
 def step_forms(

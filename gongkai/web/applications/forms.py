@@ -12,12 +12,15 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
+from gongkai.core.applications.applicants import APPLICANT_LABELS
+from gongkai.core.applications.excessive import JUDGEMENT_LABELS
 from gongkai.core.applications.outcomes import DECIDABLE, OUTCOME_LABELS, Outcome
 from gongkai.core.applications.roles import ACTION_LABELS, Action, Role
 from gongkai.core.letters import DEFAULT_LEGAL_BASIS, WITHHELD_GROUND_LABELS
 from gongkai.web.agencies.models import Unit
-from gongkai.web.applications import services
+from gongkai.web.applications import excessive, services
 from gongkai.web.applications.config import procedure_rules
+from gongkai.web.applications.corrections import correct_applicant_type
 from gongkai.web.applications.handling import ReviewConclusion
 from gongkai.web.applications.models import Application, Assignment, Consultation, ServiceRecord
 from gongkai.web.applications.proof_files import proof_file_problem
@@ -254,6 +257,59 @@ class WithdrawForm(StepForm):
     note = text_area("撤回情况（如申请人书面撤回）", required=False)
 
 
+class CorrectApplicantTypeForm(StepForm):
+    action = Action.CORRECT_APPLICANT_TYPE
+    on = day_field("更正日期")
+    applicant_type = forms.ChoiceField(
+        label="更正后的申请人类型（表三的列）",
+        choices=[(t.value, label) for t, label in APPLICANT_LABELS.items()],
+    )
+    reason = text_area("更正理由（如申请人提交的营业执照、登记证书）")
+
+    def __init__(self, app: Application, *args: Any, **kwargs: Any) -> None:
+        super().__init__(app, *args, **kwargs)
+        self.fields["applicant_type"].initial = app.applicant_type
+
+    def service(self) -> Callable[..., Application]:
+        return correct_applicant_type
+
+
+class RequestReasonsForm(StepForm):
+    action = Action.REQUEST_REASONS
+    on = day_field("要求说明理由日期")
+    finding = text_area(
+        "数量、频次明显超过合理范围的情况（写入说明理由告知书）",
+        help_text="如：申请人自2025年1月以来提出申请120件，其中同类申请85件",
+    )
+
+    def service(self) -> Callable[..., Application]:
+        return excessive.request_reasons
+
+
+class RecordReasonsForm(StepForm):
+    action = Action.RECORD_REASONS
+    on = day_field("收到理由日期（未说明的，期满后的认定日期）")
+    explanation = text_area("申请人说明的理由（未说明的留空）", required=False)
+    judgement = forms.ChoiceField(
+        label="认定", choices=[(j.value, label) for j, label in JUDGEMENT_LABELS.items()]
+    )
+
+    def service(self) -> Callable[..., Application]:
+        return excessive.record_reasons
+
+
+class SetDelayedDeadlineForm(StepForm):
+    action = Action.SET_DELAYED_DEADLINE
+    on = day_field("确定日期")
+    deadline = forms.DateField(
+        label="延迟答复期限（晚于第三十三条规定的期限）", widget=DateInput(format="%Y-%m-%d")
+    )
+    reason = text_area("无法在第三十三条规定的期限内答复的原因（写入延迟答复告知书）")
+
+    def service(self) -> Callable[..., Application]:
+        return excessive.set_delayed_deadline
+
+
 STEP_FORMS: dict[Action, type[StepForm]] = {
     form.action: form
     for form in (
@@ -272,5 +328,9 @@ STEP_FORMS: dict[Action, type[StepForm]] = {
         ServeForm,
         ArchiveForm,
         WithdrawForm,
+        CorrectApplicantTypeForm,
+        RequestReasonsForm,
+        RecordReasonsForm,
+        SetDelayedDeadlineForm,
     )
 }

@@ -151,8 +151,15 @@ def serve(
         # file has no row any more.
         _drop_unrecorded(stored)
         stored.clear()
-        check_day(on, app.issued_on, "送达日期")
-        reply = app.letters.filter(kind="reply").exclude(issued_on=None).order_by("-pk").first()
+        # The answer served is the latest issued: the 答复书, or the 重新答复书 a review
+        # decision or judgment ordered (gongkai.web.applications.reanswering).
+        reply = (
+            app.letters.filter(kind__in=("reply", "reanswer"))
+            .exclude(issued_on=None)
+            .order_by("-pk")
+            .first()
+        )
+        check_day(on, reply.issued_on if reply else app.issued_on, "送达日期")
         record = ServiceRecord(
             application=app, letter=reply, method=method, served_on=on, proof=proof.strip()
         )

@@ -14,6 +14,7 @@ from django.db import models
 
 from gongkai.core.applications.applicants import APPLICANT_LABELS, ApplicantType
 from gongkai.core.applications.channels import CHANNEL_LABELS, INTAKE_LABELS, Channel
+from gongkai.core.applications.excessive import JUDGEMENT_LABELS
 from gongkai.core.applications.outcomes import OUTCOME_LABELS, Outcome
 from gongkai.core.applications.roles import ACTION_LABELS, Action
 from gongkai.core.applications.statuses import STATUS_LABELS, Status
@@ -96,6 +97,17 @@ class Application(models.Model):
     extension_days = models.PositiveSmallIntegerField("延期工作日数", default=0)
     extension_approved_on = models.DateField("批准延期日期", null=True, blank=True)
     extension_reason = models.TextField("延期理由", blank=True)
+    # §35 (gongkai.web.applications.excessive): the request for reasons, their judgement and
+    # the later reply date that replaces the §33 one.
+    reasons_requested_on = models.DateField("要求说明理由日期", null=True, blank=True)
+    reasons_due = models.DateField("说明理由期限", null=True, blank=True)
+    reasons_closed_on = models.DateField("收到理由或期满日期", null=True, blank=True)
+    reasons_given = models.TextField("申请人说明的理由", blank=True)
+    reasons_judgement = models.CharField(
+        "申请理由认定", max_length=20, choices=_choices(JUDGEMENT_LABELS), blank=True
+    )
+    delayed_deadline = models.DateField("延迟答复期限（第三十五条）", null=True, blank=True)
+    delayed_reason = models.TextField("延迟答复理由", blank=True)
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="承办人",
@@ -337,6 +349,56 @@ class ServiceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.number} {self.get_method_display()} {self.served_on}"
+
+
+class Reanswer(models.Model):
+    """A 复议决定 or judgment that ordered a new answer, and the new answer (docs/remedies.md).
+
+    The application's first conclusion (``outcome``, ``concluded_on``) stays as it was: 表三
+    counts the application once, in the year it was first answered; the order is counted in
+    表四 through the review or litigation case (``remedy_case_id``, when it is recorded there).
+    """
+
+    class Source(models.TextChoices):
+        REVIEW = "review", "行政复议决定"
+        COURT = "court", "人民法院裁判"
+
+    application = models.ForeignKey(
+        Application, verbose_name="申请", on_delete=models.PROTECT, related_name="reanswers"
+    )
+    source = models.CharField("责令机关类型", max_length=10, choices=Source.choices)
+    order_document = models.CharField("决定书或判决书（名称及文号）", max_length=200)
+    order_received_on = models.DateField("收到决定书或判决书之日")
+    set_due = models.DateField("决定书或判决书确定的重新答复期限", null=True, blank=True)
+    # The review or litigation case (gongkai.web.remedies), by id: that app sits above this
+    # one and may not be imported here (docs/architecture.md, layers).
+    remedy_case_id = models.PositiveIntegerField("复议诉讼案件", null=True, blank=True)
+    outcome = models.CharField(
+        "重新答复结果", max_length=40, choices=_choices(OUTCOME_LABELS), blank=True
+    )
+    reasons = models.TextField("理由及依据", blank=True)
+    legal_basis = models.TextField("法律依据", blank=True)
+    details = models.TextField("获取方式、途径或处理说明", blank=True)
+    referral = models.CharField("负责公开的机关及联系方式", max_length=300, blank=True)
+    withheld_ground = models.CharField(
+        "不予公开部分的理由类别",
+        max_length=40,
+        choices=list(WITHHELD_GROUND_LABELS.items()),
+        blank=True,
+    )
+    issued_on = models.DateField("重新答复出具日期", null=True, blank=True)
+    letter = models.ForeignKey(
+        Letter, verbose_name="重新答复书", null=True, blank=True, on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "责令重新答复"
+        verbose_name_plural = "责令重新答复"
+        ordering = ("order_received_on", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.application.number} {self.order_document}"
 
 
 # 答复附件 lives in its own module (issue 14); imported here so that Django registers it.

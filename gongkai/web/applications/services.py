@@ -48,6 +48,7 @@ from gongkai.core.letters import (
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.config import procedure_rules, work_calendar
+from gongkai.web.applications.excessive import mass_repeat_problem
 from gongkai.web.applications.letters import (
     agency_facts,
     application_facts,
@@ -463,6 +464,8 @@ def decide(
             outcome is not Outcome.STILL_UNCLEAR or app.supplement_count > 0,
             "“补正后申请内容仍不明确”只适用于已发出补正告知并收到补正的申请（第三十条）",
         )
+        problem = mass_repeat_problem(app, outcome)
+        guard(not problem, problem)
         app.outcome = outcome.value
         app.decision_reasons = reasons.strip()
         app.referral = referral.strip()
@@ -556,6 +559,7 @@ from gongkai.web.applications.handling import (  # noqa: E402
     review,
     serve,
 )
+from gongkai.web.applications.reanswering import issue_reanswer, order_reanswer  # noqa: E402
 
 __all__ = [
     "approve_extension",
@@ -565,7 +569,9 @@ __all__ = [
     "decide",
     "finish_consultation",
     "issue",
+    "issue_reanswer",
     "lapse_supplement",
+    "order_reanswer",
     "receive_supplement",
     "record_feedback",
     "register",

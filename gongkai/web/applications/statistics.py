@@ -8,11 +8,13 @@ from datetime import date
 from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.channels import Channel
 from gongkai.core.applications.outcomes import Outcome
+from gongkai.core.applications.statuses import Status
 from gongkai.core.report.model import AnnualReport
 from gongkai.core.statistics.narrative import ApplicationFigures, application_figures
 from gongkai.core.statistics.records import CaseRecord
 from gongkai.core.statistics.report import annual_report_from_cases
 from gongkai.web.agencies.models import Agency
+from gongkai.web.applications.answer_clock import first_answer_due
 from gongkai.web.applications.config import procedure_rules
 from gongkai.web.applications.models import Application
 
@@ -25,6 +27,8 @@ FIELDS = (
     "due_date",
     "issued_on",
     "number",
+    "status",
+    "pk",
 )
 
 
@@ -41,9 +45,12 @@ def case_records(agency: Agency, year: int | None = None) -> Iterator[CaseRecord
             concluded_on__lt=date(year, 1, 1)
         )
     rows = cases.order_by("pk").values_list(*FIELDS)
-    for applicant, channel, received, concluded, outcome, due, issued, number in rows.iterator(
-        chunk_size=5000
-    ):
+    for row in rows.iterator(chunk_size=5000):
+        applicant, channel, received, concluded, outcome, due, issued, number, status, pk = row
+        if status == Status.REANSWER_ORDERED.value:
+            # The stored date is the re-answer's own clock; the first answer is judged by
+            # its §33 date (gongkai.web.applications.reanswering).
+            due = first_answer_due(Application.objects.get(pk=pk))
         yield CaseRecord(
             applicant_type=ApplicantType(applicant),
             channel=Channel(channel),

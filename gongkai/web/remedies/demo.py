@@ -69,6 +69,10 @@ def load_demo(today: date) -> None:
     decide(upheld, ResultKind.REVIEW_UPHELD, 150, "答复理由充分，程序合法")
     revoked = file(CaseKind.REVIEW, 170, "清政复〔{year}〕27号")
     decide(revoked, ResultKind.REVIEW_REVOKED, 120, "责令重新答复")
+    if revoked.application_id is not None:  # the order, with the period it sets: still open
+        services.order_reanswer(
+            user, revoked.pk, on=today - timedelta(days=118), set_due=today + timedelta(days=10)
+        )
     file(CaseKind.REVIEW, 40, "清政复〔{year}〕61号")  # pending: no decision yet
     direct = file(CaseKind.SUIT_DIRECT, 160, "（{year}）冀0534行初8号")
     decide(direct, ResultKind.SUIT_CLAIM_DISMISSED, 60)

@@ -102,3 +102,15 @@ class ResultForm(TextForm):
         field.choices = [
             (r.value, RESULT_LABELS[r]) for r in ResultKind if r in RESULTS_FOR_KIND[kind]
         ]
+
+
+class ReanswerForm(TextForm):
+    """登记责令重新答复: the day the decision or judgment arrived and the period it sets."""
+
+    on = _day("收到决定书或判决书之日")
+    set_due = forms.DateField(
+        label="决定书或判决书确定的重新答复期限",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="未载明期限的留空，按办理规则的默认工作日数计算（该默认值未经核实）",
+    )

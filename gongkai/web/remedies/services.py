@@ -18,10 +18,16 @@ from django.utils import timezone
 
 from gongkai.core.errors import GongkaiError
 from gongkai.core.remedies.actions import REMEDY_ACTION_LABELS, RemedyAction, require_remedy_role
-from gongkai.core.remedies.kinds import CaseKind, ResultKind, require_result_fits
+from gongkai.core.remedies.kinds import (
+    ORDERS_NEW_ANSWER,
+    CaseKind,
+    ResultKind,
+    require_result_fits,
+)
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.models import Application
+from gongkai.web.applications import reanswering
+from gongkai.web.applications.models import Application, Reanswer
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 from gongkai.web.kernel.steps import take_step
 from gongkai.web.remedies.models import RemedyCase, RemedyEvent
@@ -204,4 +210,49 @@ def record_result(
 
     return remedy_transition(
         actor, case_id, RemedyAction.RECORD_RESULT, result_on, change, note=note.strip()
+    )
+
+
+def order_reanswer(
+    actor: AbstractBaseUser, case_id: int, *, on: date, set_due: date | None = None
+) -> RemedyCase:
+    """The recorded decision or judgment orders the agency to answer the application again
+    (:data:`ORDERS_NEW_ANSWER`): ``on`` is the day the agency received it, ``set_due`` the date
+    it sets, if any. The application takes its own step in the same transaction
+    (:func:`gongkai.web.applications.reanswering.order_reanswer`), so both trails say it or
+    neither does; the case's 表四 column is its result's, as before."""
+
+    def change(case: RemedyCase) -> dict[str, Any]:
+        guard(case.application_id is not None, "该案件未关联政府信息公开申请，无法登记重新答复")
+        result = case.result_enum
+        guard(
+            result is not None and result in ORDERS_NEW_ANSWER,
+            "只有撤销（责令重作）、责令履行、判决撤销（判决重作）或判决履行的结果才能登记重新答复",
+        )
+        check_day(on, case.result_on, "收到决定书或判决书之日")
+        review = case.kind_enum is CaseKind.REVIEW
+        number = f"（{case.case_number}）" if case.case_number else ""
+        document = f"{case.forum}{'行政复议决定书' if review else '行政判决书'}{number}"
+        assert case.application_id is not None
+        reanswering.order_reanswer(
+            actor,
+            case.application_id,
+            on=on,
+            source=Reanswer.Source.REVIEW if review else Reanswer.Source.COURT,
+            order_document=document,
+            set_due=set_due,
+            remedy_case_id=case.pk,
+        )
+        data: dict[str, Any] = {"application": case.application_id, "order": document}
+        if set_due is not None:
+            data["set_due"] = set_due.isoformat()
+        return data
+
+    return remedy_transition(
+        actor,
+        case_id,
+        RemedyAction.ORDER_REANSWER,
+        on,
+        change,
+        note="复议决定或裁判责令重新答复",
     )

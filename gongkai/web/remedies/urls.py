@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/result/", views.result, name="result"),
+    path("<int:pk>/reanswer/", views.reanswer, name="reanswer"),
 ]

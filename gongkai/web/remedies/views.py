@@ -15,15 +15,15 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import GongkaiError
 from gongkai.core.remedies.actions import may_act
-from gongkai.core.remedies.kinds import CASE_KIND_LABELS, CaseKind, ResultKind
+from gongkai.core.remedies.kinds import CASE_KIND_LABELS, ORDERS_NEW_ANSWER, CaseKind, ResultKind
 from gongkai.core.remedies.mapping import COLUMN_LABELS, YEAR_RULE_LABELS
 from gongkai.core.remedies.table4 import PENDING, leaf_for
 from gongkai.core.report.labels import T4_BLOCK_LABELS, T4_BLOCKS, T4_LEAF_LABELS, T4_LEAVES
 from gongkai.web.agencies.access import readable_agencies, roles_of
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, Reanswer
 from gongkai.web.remedies import services
-from gongkai.web.remedies.forms import CaseForm, EditForm, ResultForm
+from gongkai.web.remedies.forms import CaseForm, EditForm, ReanswerForm, ResultForm
 from gongkai.web.remedies.models import RemedyCase
 from gongkai.web.remedies.statistics import record_of, remedy_rules, table4_for
 
@@ -140,8 +140,57 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_act": acting,
         "column": COLUMN_LABELS[rules.columns[result]] if result else "尚未审结",
         "kinds": CASE_KIND_LABELS,
+        **_reanswer_context(case, acting),
     }
     return render(request, "remedies/detail.html", context)
+
+
+def _reanswer_context(
+    case: RemedyCase, acting: bool, form: ReanswerForm | None = None
+) -> dict[str, Any]:
+    """The re-answers this case ordered, and the form to record one where its result may
+    order it (ORDERS_NEW_ANSWER) and it concerns an application."""
+    orders = Reanswer.objects.filter(remedy_case_id=case.pk).select_related("application")
+    may_order = acting and case.application_id is not None and case.result_enum in ORDERS_NEW_ANSWER
+    return {
+        "reanswers": orders,
+        "reanswer_form": (form or ReanswerForm()) if may_order else None,
+    }
+
+
+@login_required
+@require_POST
+def reanswer(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    form = ReanswerForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            services.order_reanswer(
+                request.user,
+                case.pk,
+                on=form.cleaned_data["on"],
+                set_due=form.cleaned_data["set_due"],
+            )
+        except GongkaiError as refused:
+            error = str(refused)
+    else:
+        error = "；".join(str(e) for errs in form.errors.values() for e in errs)
+    if not error:
+        return HttpResponseRedirect(reverse("remedies:detail", args=[case.pk]))
+    acting = may_act(roles_of(request.user, case.agency_id))
+    context = {
+        "case": case,
+        "events": case.events.select_related("actor"),
+        "later_suits": case.later_suits.all(),
+        "result_form": ResultForm(kind=case.kind_enum) if acting else None,
+        "may_act": acting,
+        "column": "",
+        "error": error,
+        "kinds": CASE_KIND_LABELS,
+        **_reanswer_context(case, acting, form),
+    }
+    return render(request, "remedies/detail.html", context, status=400)
 
 
 @login_required

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from gongkai.core.applications.actions import (
     ACTION_STEPS,
+    AFTER_AN_EARLIER_STEP,
     CaseFacts,
     allowed_actions,
     require_step,
@@ -49,6 +50,8 @@ def test_handler_on_a_fresh_case() -> None:
         Action.START_CONSULTATION,
         Action.ASSIGN,
         Action.WITHDRAW,
+        Action.CORRECT_APPLICANT_TYPE,
+        Action.REQUEST_REASONS,
     )
     assert without_fees(allowed_actions(Status.RECEIVED, {Role.REVIEWER})) == (
         Action.REVIEW,
@@ -83,10 +86,14 @@ def test_supervisor_and_administrator_take_no_step() -> None:
 
 
 def test_filing_steps_after_conclusion() -> None:
-    assert allowed_actions(Status.ISSUED, {Role.HANDLER}) == (Action.SERVE,)
-    assert allowed_actions(Status.SERVED, {Role.REGISTRAR}) == (Action.ARCHIVE,)
-    assert allowed_actions(Status.LAPSED, {Role.HANDLER}) == (Action.ARCHIVE,)
-    assert allowed_actions(Status.ARCHIVED, set(Role)) == ()
+    # 更正申请人类型 stays possible until the file is archived (表三 follows the corrected column).
+    fix = Action.CORRECT_APPLICANT_TYPE
+    # A 复议决定 or judgment may order an issued answer made again (docs/remedies.md).
+    again = Action.ORDER_REANSWER
+    assert allowed_actions(Status.ISSUED, {Role.HANDLER}) == (Action.SERVE, fix, again)
+    assert allowed_actions(Status.SERVED, {Role.REGISTRAR}) == (Action.ARCHIVE, fix)
+    assert allowed_actions(Status.LAPSED, {Role.HANDLER}) == (Action.ARCHIVE, fix)
+    assert allowed_actions(Status.ARCHIVED, set(Role)) == (again,)
 
 
 def test_a_refused_step_names_the_status_in_chinese() -> None:
@@ -100,7 +107,11 @@ def test_a_refused_step_names_the_status_in_chinese() -> None:
 def test_allowed_means_role_and_status_both_allow(status: Status, roles: set[Role]) -> None:
     offered = allowed_actions(status, roles)
     for action in Action:
-        expected = status in ACTION_STEPS[action].sources and bool(ACTION_ROLES[action] & roles)
+        expected = (
+            status in ACTION_STEPS[action].sources
+            and bool(ACTION_ROLES[action] & roles)
+            and action not in AFTER_AN_EARLIER_STEP
+        )
         assert (action in offered) == expected
     if is_concluded(status):
         assert not {Action.DECIDE, Action.WITHDRAW} & set(offered)

@@ -23,15 +23,29 @@ def test_every_status_has_exactly_one_row() -> None:
 def test_concluded_statuses_never_reopen_and_all_others_can_end() -> None:
     for row in STATUS_TABLE:
         if row.group is Group.CONCLUDED:
-            # only the filing steps (送达, 归档) follow; 表三 must never count a case twice
-            assert all(group_of(target) is Group.CONCLUDED for target in row.exits)
+            # only the filing steps (送达, 归档) follow, and a review body's or court's order
+            # to answer again; 表三 must never count a case twice
+            assert all(
+                group_of(target) is Group.CONCLUDED or target is Status.REANSWER_ORDERED
+                for target in row.exits
+            )
+        elif row.status is Status.REANSWER_ORDERED:
+            # the order binds the agency: no withdrawal, and it ends only in a new answer
+            # (已答复), never in a decision that would give the case a second outcome
+            assert row.exits == {Status.ISSUED}
         else:
             assert Status.WITHDRAWN in row.exits
 
 
+def test_only_an_issued_answer_is_reopened_by_an_order_to_answer_again() -> None:
+    reopening = {row.status for row in STATUS_TABLE if Status.REANSWER_ORDERED in row.exits}
+    assert reopening == {Status.ISSUED, Status.SERVED, Status.ARCHIVED}
+
+
 def test_every_concluded_case_can_be_archived_and_archive_is_final() -> None:
     rows = {row.status: row for row in STATUS_TABLE}
-    assert not rows[Status.ARCHIVED].exits
+    # 归档 closes the file; only an order to answer again reopens it (docs/remedies.md)
+    assert rows[Status.ARCHIVED].exits == {Status.REANSWER_ORDERED}
     for row in STATUS_TABLE:
         if row.group is Group.CONCLUDED and row.status is not Status.ARCHIVED:
             seen, frontier = {row.status}, [row.status]

@@ -80,6 +80,7 @@ def test_available_actions_follow_status_roles_and_once_only_steps(world: TwoAge
     assert available(world.client("a", Role.REGISTRAR), online.pk) == [
         "confirm_receipt",
         "withdraw",
+        "correct_applicant_type",
     ]
     # Every path offered is an endpoint that exists.
     for entry in listed:
@@ -156,7 +157,8 @@ def test_a_whole_case_through_the_api(world: TwoAgencies) -> None:
     assert set(CaseEvent.objects.filter(application_id=pk).values_list("actor", flat=True)) == {
         boss.pk
     }
-    assert available(client, pk) == []
+    # An archived answer is reopened only by a 复议决定 or judgment (docs/remedies.md).
+    assert available(client, pk) == ["order_reanswer"]
 
 
 def test_withdraw_and_lapse(world: TwoAgencies) -> None:

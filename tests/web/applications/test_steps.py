@@ -11,6 +11,7 @@ from web_builders import Staff
 
 from gongkai.core.applications.roles import ACTION_ROLES, Action, Role
 from gongkai.core.applications.statuses import Status
+from gongkai.web.applications import excessive
 from gongkai.web.applications.forms import STEP_FORMS
 from gongkai.web.applications.models import Application, CaseEvent
 
@@ -82,7 +83,54 @@ STEPS: dict[Action, tuple[Status, dict[str, Any], Status]] = {
     ),
     Action.ARCHIVE: (Status.SERVED, {"on": "2025-03-14", "reference": "A-1"}, Status.ARCHIVED),
     Action.WITHDRAW: (Status.RECEIVED, {"on": "2025-03-04", "note": "书面撤回"}, Status.WITHDRAWN),
+    Action.CORRECT_APPLICANT_TYPE: (
+        Status.RECEIVED,
+        {"on": "2025-03-04", "applicant_type": "other_org", "reason": "申请人系村民委员会"},
+        Status.RECEIVED,
+    ),
+    Action.REQUEST_REASONS: (
+        Status.RECEIVED,
+        {"on": "2025-03-05", "finding": "一周内申请60件"},
+        Status.RECEIVED,
+    ),
+    Action.RECORD_REASONS: (
+        Status.RECEIVED,
+        {"on": "2025-03-07", "explanation": "研究需要", "judgement": "reasonable"},
+        Status.RECEIVED,
+    ),
+    Action.SET_DELAYED_DEADLINE: (
+        Status.RECEIVED,
+        {"on": "2025-03-10", "deadline": "2025-06-30", "reason": "案卷三千余册"},
+        Status.RECEIVED,
+    ),
+    Action.ORDER_REANSWER: (
+        Status.SERVED,
+        {
+            "on": "2025-03-20",
+            "source": "court",
+            "order_document": "测试县人民法院行政判决书（〔2025〕测0101行初1号）",
+            "set_due": "",
+        },
+        Status.REANSWER_ORDERED,
+    ),
+    Action.ISSUE_REANSWER: (
+        Status.REANSWER_ORDERED,
+        {"on": "2025-03-25", "outcome": "GRANTED", "reasons": "", "legal_basis": ""},
+        Status.ISSUED,
+    ),
 }
+
+
+def _prepared(staff: Staff, action: Action, source: Status) -> Application:
+    """A case in ``source`` with the facts the step needs first (§35: asked, then judged)."""
+    app = case_in(staff, source)
+    if action in (Action.RECORD_REASONS, Action.SET_DELAYED_DEADLINE):
+        excessive.request_reasons(staff[Role.HANDLER], app.pk, on=D[5], finding="一周内申请60件")
+    if action is Action.SET_DELAYED_DEADLINE:
+        excessive.record_reasons(
+            staff[Role.REVIEWER], app.pk, on=D[7], judgement="reasonable", explanation="研究"
+        )
+    return Application.objects.get(pk=app.pk)
 
 
 def test_every_form_has_a_step_here() -> None:
@@ -106,7 +154,7 @@ def _actor(action: Action) -> str:
 @pytest.mark.parametrize("action", list(STEPS))
 def test_each_step_is_offered_and_taken_by_an_allowed_role(staff: Staff, action: Action) -> None:
     source, _, target = STEPS[action]
-    app = case_in(staff, source)
+    app = _prepared(staff, action, source)
     client = logged_in(_actor(action))
     page = client.get(f"/applications/{app.pk}/").content.decode()
     assert f'id="step-{action.value}"' in page
@@ -123,7 +171,7 @@ def test_each_step_is_offered_and_taken_by_an_allowed_role(staff: Staff, action:
 @pytest.mark.parametrize("action", list(STEPS))
 def test_each_step_is_refused_to_a_role_without_it(staff: Staff, action: Action) -> None:
     source = STEPS[action][0]
-    app = case_in(staff, source)
+    app = _prepared(staff, action, source)
     outsider = next(
         r
         for r in (Role.SUPERVISOR, Role.ADMINISTRATOR, Role.REVIEWER, Role.REGISTRAR)
@@ -147,7 +195,9 @@ def test_each_step_is_refused_to_a_role_without_it(staff: Staff, action: Action)
 def test_each_step_is_refused_in_a_status_that_does_not_allow_it(
     staff: Staff, action: Action
 ) -> None:
-    wrong = Status.ARCHIVED if action is not Action.ARCHIVE else Status.RECEIVED
+    # An archived file takes only a review body's or court's order to answer again.
+    starts_archived = action in (Action.ARCHIVE, Action.ORDER_REANSWER)
+    wrong = Status.RECEIVED if starts_archived else Status.ARCHIVED
     app = case_in(staff, wrong)
     client = logged_in(_actor(action))
     response = client.post(

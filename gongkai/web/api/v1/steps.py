@@ -17,12 +17,15 @@ from django.contrib.auth.models import AbstractBaseUser
 from ninja import Schema
 from pydantic import Field
 
+from gongkai.core.applications.applicants import APPLICANT_LABELS, ApplicantType
+from gongkai.core.applications.excessive import JUDGEMENT_LABELS, Judgement
 from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.roles import Action
 from gongkai.core.fees.schedules import FeeMethod
 from gongkai.core.letters import WITHHELD_GROUND_LABELS
 from gongkai.web.api.schemas import InputSchema, OnDate, optional, required
-from gongkai.web.applications import handling, releasing, services
+from gongkai.web.applications import excessive, handling, releasing, services
+from gongkai.web.applications.corrections import correct_applicant_type
 from gongkai.web.applications.models import Assignment, Consultation, ServiceRecord
 from gongkai.web.fees import services as fees
 
@@ -55,6 +58,38 @@ class RequestSupplementIn(InputSchema):
 
 class DateOnlyIn(InputSchema):
     on: OnDate = None
+
+
+class CorrectApplicantTypeIn(InputSchema):
+    on: OnDate = None
+    applicant_type: ApplicantType = Field(description=_choices(APPLICANT_LABELS.items()))
+    reason: str = required(2000, "更正理由，如申请人提交的营业执照、登记证书")
+
+
+class RequestReasonsIn(InputSchema):
+    on: OnDate = None
+    finding: str = required(2000, "申请数量、频次明显超过合理范围的具体情况")
+
+
+class RecordReasonsIn(InputSchema):
+    on: OnDate = None
+    judgement: Judgement = Field(description=_choices(JUDGEMENT_LABELS.items()))
+    explanation: str = optional(5000)
+
+
+class SetDelayedDeadlineIn(InputSchema):
+    on: OnDate = None
+    deadline: date = Field(description="延迟答复期限，须晚于第三十三条规定的答复期限")
+    reason: str = required(2000, "无法在第三十三条规定的期限内答复的原因")
+
+
+class OrderReanswerIn(InputSchema):
+    on: OnDate = None
+    source: Literal["review", "court"] = Field(description="review：行政复议决定；court：法院裁判")
+    order_document: str = required(200, "决定书或判决书的名称及文号")
+    set_due: date | None = Field(
+        None, description="决定书或判决书确定的重新答复期限（未载明的不填）"
+    )
 
 
 class StartConsultationIn(InputSchema):
@@ -335,6 +370,65 @@ STEPS: dict[Action, Step] = {
             ),
             "答复附件：附上政府信息公开目录中的现行文件（上传文件请用工作台页面）；"
             "答复书以“附件”列出，申请人在查询页面下载。",
+        ),
+        Step(
+            Action.ORDER_REANSWER,
+            OrderReanswerIn,
+            lambda u, pk, b, on: services.order_reanswer(
+                u,
+                pk,
+                on=on,
+                source=b.source,
+                order_document=b.order_document,
+                set_due=b.set_due,
+            ),
+            "复议决定或判决责令重新答复：按决定书确定的期限（未载明的按默认工作日数）重新计时。",
+        ),
+        Step(
+            Action.ISSUE_REANSWER,
+            DecideIn,
+            lambda u, pk, b, on: services.issue_reanswer(
+                u,
+                pk,
+                on=on,
+                outcome=b.outcome,
+                reasons=b.reasons,
+                legal_basis=b.legal_basis,
+                details=b.details,
+                referral=b.referral,
+                withheld_ground=b.withheld_ground,
+            ),
+            "作出并出具重新答复书（第一次答复的办理结果仍按原结果计入表三）。",
+        ),
+        Step(
+            Action.CORRECT_APPLICANT_TYPE,
+            CorrectApplicantTypeIn,
+            lambda u, pk, b, on: correct_applicant_type(
+                u, pk, on=on, applicant_type=b.applicant_type, reason=b.reason
+            ),
+            "更正申请人类型（表三的列），须写明理由；归档后不能更正。",
+        ),
+        Step(
+            Action.REQUEST_REASONS,
+            RequestReasonsIn,
+            lambda u, pk, b, on: excessive.request_reasons(u, pk, on=on, finding=b.finding),
+            "第三十五条：申请数量、频次明显超过合理范围的，要求申请人说明理由（出具说明理由告知书）。",
+        ),
+        Step(
+            Action.RECORD_REASONS,
+            RecordReasonsIn,
+            lambda u, pk, b, on: excessive.record_reasons(
+                u, pk, on=on, judgement=b.judgement, explanation=b.explanation
+            ),
+            "第三十五条：认定申请理由；不合理的，以“无正当理由大量反复申请”作出办理决定。",
+        ),
+        Step(
+            Action.SET_DELAYED_DEADLINE,
+            SetDelayedDeadlineIn,
+            lambda u, pk, b, on: excessive.set_delayed_deadline(
+                u, pk, on=on, deadline=b.deadline, reason=b.reason
+            ),
+            "第三十五条：理由合理但无法按期答复的，确定延迟答复期限（取代原答复期限）。",
         ),
         Step(
             Action.DETACH_RELEASED,

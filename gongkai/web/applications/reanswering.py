@@ -1,0 +1,171 @@
+"""复议决定或判决责令重新答复: the re-answer step with its own clock (docs/remedies.md).
+
+Two steps, each in the one shape of :func:`gongkai.web.applications.transitions.transition`:
+
+* :func:`order_reanswer` records the order (a review decision under 行政复议法 2023 §64 or
+  §66, or a judgment under 行政诉讼法 §70 or §72 and 法释〔2011〕17号 §9–§10) on a case whose
+  answer was issued; the case goes back to work (``reanswer_ordered``) and its due date is the
+  one answer clock's re-answer date (the period the order sets, else the configured default);
+* :func:`issue_reanswer` records the new decision and issues the 重新答复书, a letter of the
+  case like every other; the case is 已答复 again, so 送达 and 归档 follow as before.
+
+Neither step touches the first conclusion (``outcome``, ``concluded_on``, ``issued_on``): 表三
+counts the application once, as it was first answered (a re-answer is no new application:
+一、本年新收 counts applications received, K7), and the order is counted in 表四 through the
+review or litigation case.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from gongkai.core.applications.outcomes import (
+    DECIDABLE,
+    OUTCOME_LABELS,
+    REASONS_REQUIRED,
+    Outcome,
+)
+from gongkai.core.applications.roles import Action
+from gongkai.core.applications.statuses import Status
+from gongkai.core.errors import GongkaiError
+from gongkai.core.letters.reanswer import reanswer
+from gongkai.core.letters.replies import DETAILS_REQUIRED, WITHHELD_GROUNDS, Decision
+from gongkai.web.applications.config import procedure_rules
+from gongkai.web.applications.letters import (
+    agency_facts,
+    application_facts,
+    letter_settings,
+    store_letter,
+)
+from gongkai.web.applications.models import Application, Reanswer
+from gongkai.web.applications.transitions import GuardFailed, check_day, guard, transition
+
+
+def order_reanswer(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    source: str,
+    order_document: str,
+    set_due: date | None = None,
+    remedy_case_id: int | None = None,
+) -> Application:
+    """登记责令重新答复: ``on`` is the day the agency received the decision or judgment."""
+    guard(source in Reanswer.Source.values, "请选择责令重新答复的是复议决定还是法院裁判")
+    guard(bool(order_document.strip()), "请填写决定书或判决书的名称及文号")
+    guard(set_due is None or set_due >= on, "重新答复期限不能早于收到决定书或判决书之日")
+
+    def change(app: Application) -> dict[str, Any]:
+        check_day(on, app.issued_on, "收到决定书或判决书之日")
+        order = Reanswer.objects.create(
+            application=app,
+            source=source,
+            order_document=order_document.strip(),
+            order_received_on=on,
+            set_due=set_due,
+            remedy_case_id=remedy_case_id,
+        )
+        data: dict[str, Any] = {"reanswer": order.pk, "order_document": order.order_document}
+        if set_due is not None:
+            data["set_due"] = set_due.isoformat()
+        if remedy_case_id is not None:
+            data["remedy_case"] = remedy_case_id
+        return data
+
+    return transition(
+        actor,
+        application_id,
+        Action.ORDER_REANSWER,
+        on,
+        Status.REANSWER_ORDERED,
+        change,
+        note=order_document.strip(),
+    )
+
+
+def issue_reanswer(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    outcome: Outcome,
+    reasons: str = "",
+    legal_basis: str = "",
+    details: str = "",
+    referral: str = "",
+    withheld_ground: str = "",
+) -> Application:
+    """作出并出具重新答复: the new decision (one outcome, reasons where the law asks for them)
+    and its 重新答复书, dated ``on``."""
+    guard(outcome in DECIDABLE, f"“{OUTCOME_LABELS[outcome]}”不能通过办理决定作出")
+    guard(
+        outcome not in REASONS_REQUIRED or bool(reasons.strip()),
+        f"“{OUTCOME_LABELS[outcome]}”须写明理由及法律依据",
+    )
+    guard(
+        outcome not in DETAILS_REQUIRED or bool(details.strip()),
+        f"“{OUTCOME_LABELS[outcome]}”须写明获取方式、途径或处理内容",
+    )
+
+    withheld_ground = withheld_ground.strip()
+    if outcome is Outcome.PARTIAL:
+        guard(
+            withheld_ground in WITHHELD_GROUNDS,
+            "部分公开须选择不予公开部分的理由类别（第三十七条：答复书须写明其法律依据）",
+        )
+    else:
+        guard(not withheld_ground, "只有部分公开需要选择不予公开部分的理由类别")
+
+    def change(app: Application) -> dict[str, Any]:
+        order = app.reanswers.filter(issued_on__isnull=True).order_by("-pk").first()
+        guard(order is not None, "该申请没有待办的责令重新答复")
+        assert order is not None
+        check_day(on, order.order_received_on, "重新答复日期")
+        config = letter_settings()
+        decision = Decision(
+            outcome,
+            reasons=reasons.strip(),
+            legal_basis=legal_basis.strip(),
+            details=details.strip(),
+            referral=referral.strip(),
+            withheld_ground=withheld_ground,
+        )
+        try:
+            text = reanswer(
+                agency_facts(app.agency),
+                application_facts(app),
+                decision,
+                on,
+                order=order.order_document,
+                order_received=order.order_received_on,
+                remedy_rules=config.remedy_rules,
+                outcome_rows=procedure_rules().outcome_rows,
+            )
+        except GongkaiError as exc:
+            raise GuardFailed(str(exc)) from None
+        letter = store_letter(app, text, issued_on=on)
+        order.outcome = outcome.value
+        order.reasons = decision.reasons
+        order.legal_basis = decision.legal_basis
+        order.details = decision.details
+        order.referral = decision.referral
+        order.withheld_ground = withheld_ground
+        order.issued_on = on
+        order.letter = letter
+        order.save()
+        return {"reanswer": order.pk, "outcome": outcome.value, "letter": letter.pk}
+
+    return transition(
+        actor,
+        application_id,
+        Action.ISSUE_REANSWER,
+        on,
+        Status.ISSUED,
+        change,
+        note=reasons.strip(),
+        notice="送达重新答复书",
+    )
