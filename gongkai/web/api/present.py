@@ -104,6 +104,7 @@ def detail(app: Application, user: AbstractBaseUser) -> dict[str, Any]:
         "created_at": timezone.localtime(app.created_at),
         "consultations": [
             {
+                "id": c.pk,
                 "party": c.party,
                 "party_label": c.get_party_display(),
                 "party_name": c.party_name,

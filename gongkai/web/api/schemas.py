@@ -145,6 +145,7 @@ class ApplicantContacts(Schema):
 
 
 class ConsultationOut(Schema):
+    id: int  # names the consultation to finish_consultation when several are open
     party: Literal["third_party", "other_agency"]
     party_label: str
     party_name: str

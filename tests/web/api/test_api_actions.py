@@ -227,6 +227,51 @@ def test_domain_errors_have_status_and_stable_code(world: TwoAgencies) -> None:
     assert Application.objects.get(pk=app.pk).status == "received"
 
 
+def test_several_consultations_are_finished_by_the_ids_the_detail_lists(
+    world: TwoAgencies,
+) -> None:
+    app = registered(world.a, date(2025, 3, 3))
+    handler = world.client("a", Role.HANDLER)
+    for name in ("甲公司", "乙公司"):
+        started = act(
+            handler,
+            app.pk,
+            "start_consultation",
+            on="2025-03-04",
+            party="third_party",
+            party_name=name,
+        )
+        assert started.status_code == 200, started.content
+    listed = handler.get(f"{API}/applications/{app.pk}").json()["consultations"]
+    ids = {c["party_name"]: c["id"] for c in listed}
+    assert set(ids) == {"甲公司", "乙公司"} and len(set(ids.values())) == 2
+    # With two open, the consultation to finish must be named.
+    unnamed = act(handler, app.pk, "finish_consultation", on="2025-03-10", reply="同意")
+    assert unnamed.status_code in (409, 422), unnamed.content
+    first = act(
+        handler,
+        app.pk,
+        "finish_consultation",
+        on="2025-03-10",
+        delivered_on="2025-03-05",
+        reply="同意公开",
+        consultation_id=ids["乙公司"],
+    )
+    assert first.status_code == 200 and first.json()["status"] == "consulting"
+    ended = {c["party_name"]: c["ended_on"] for c in first.json()["consultations"]}
+    assert ended == {"甲公司": None, "乙公司": "2025-03-10"}
+    last = act(
+        handler,
+        app.pk,
+        "finish_consultation",
+        on="2025-03-11",
+        delivered_on="2025-03-05",
+        reply="不同意",
+        consultation_id=ids["甲公司"],
+    )
+    assert last.status_code == 200 and last.json()["status"] == "received"
+
+
 def test_supervisor_reads_but_cannot_act(world: TwoAgencies) -> None:
     app = registered(world.a, date(2025, 3, 3))
     supervisor = world.client("a", Role.SUPERVISOR)
