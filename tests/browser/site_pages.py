@@ -40,6 +40,7 @@ NOT_PAGES = {
     "fees:payment": "POST only",
     "fees:lapse": "POST only",
     "remedies:result": "POST only",
+    "remedies:reanswer": "POST only",
     "applications:released_attach": "POST only",
     "applications:released_detach": "POST only",
     "reports:edit": "POST only",

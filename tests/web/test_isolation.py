@@ -352,6 +352,9 @@ CLASSIFIED: dict[str, Rule] = {
     "remedies/<int:pk>/result/": staff(
         Check("POST", lambda w: {"pk": w.remedy_id}, body=lambda w: {}, owner=()),
     ),
+    "remedies/<int:pk>/reanswer/": staff(
+        Check("POST", lambda w: {"pk": w.remedy_id}, body=lambda w: {}, owner=()),
+    ),
     # -- catalogue: the public portal -----------------------------------------------------
     "catalogue/<int:agency_id>/": Public(agency),
     "catalogue/<int:agency_id>/guide/": Public(agency),
