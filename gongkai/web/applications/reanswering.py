@@ -23,17 +23,15 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 
 from gongkai.core.applications.outcomes import (
-    DECIDABLE,
-    OUTCOME_LABELS,
-    REASONS_REQUIRED,
     Outcome,
 )
 from gongkai.core.applications.roles import Action
 from gongkai.core.applications.statuses import Status
 from gongkai.core.errors import GongkaiError
 from gongkai.core.letters.reanswer import reanswer
-from gongkai.core.letters.replies import DETAILS_REQUIRED, WITHHELD_GROUNDS, Decision
+from gongkai.core.letters.replies import Decision
 from gongkai.web.applications.config import procedure_rules
+from gongkai.web.applications.decision_content import guard_decision_content
 from gongkai.web.applications.letters import (
     agency_facts,
     application_facts,
@@ -101,24 +99,9 @@ def issue_reanswer(
 ) -> Application:
     """作出并出具重新答复: the new decision (one outcome, reasons where the law asks for them)
     and its 重新答复书, dated ``on``."""
-    guard(outcome in DECIDABLE, f"“{OUTCOME_LABELS[outcome]}”不能通过办理决定作出")
-    guard(
-        outcome not in REASONS_REQUIRED or bool(reasons.strip()),
-        f"“{OUTCOME_LABELS[outcome]}”须写明理由及法律依据",
+    withheld_ground = guard_decision_content(
+        outcome, reasons=reasons, details=details, withheld_ground=withheld_ground
     )
-    guard(
-        outcome not in DETAILS_REQUIRED or bool(details.strip()),
-        f"“{OUTCOME_LABELS[outcome]}”须写明获取方式、途径或处理内容",
-    )
-
-    withheld_ground = withheld_ground.strip()
-    if outcome is Outcome.PARTIAL:
-        guard(
-            withheld_ground in WITHHELD_GROUNDS,
-            "部分公开须选择不予公开部分的理由类别（第三十七条：答复书须写明其法律依据）",
-        )
-    else:
-        guard(not withheld_ground, "只有部分公开需要选择不予公开部分的理由类别")
 
     def change(app: Application) -> dict[str, Any]:
         order = app.reanswers.filter(issued_on__isnull=True).order_by("-pk").first()

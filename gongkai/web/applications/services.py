@@ -26,16 +26,11 @@ from gongkai.core.applications.clock import (
     supplement_notice_due,
 )
 from gongkai.core.applications.outcomes import (
-    DECIDABLE,
-    OUTCOME_LABELS,
-    REASONS_REQUIRED,
     Outcome,
 )
 from gongkai.core.applications.roles import Action, require_role
 from gongkai.core.applications.statuses import Status, is_concluded
 from gongkai.core.letters import (
-    DETAILS_REQUIRED,
-    WITHHELD_GROUNDS,
     ConsultedParty,
     Decision,
     LetterText,
@@ -48,6 +43,7 @@ from gongkai.core.letters import (
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.config import procedure_rules, work_calendar
+from gongkai.web.applications.decision_content import guard_decision_content
 from gongkai.web.applications.excessive import mass_repeat_problem
 from gongkai.web.applications.letters import (
     agency_facts,
@@ -436,23 +432,9 @@ def decide(
     The reply is drafted now (dated the decision day) so the reviewer can read it; issuing
     dates it again, because the remedy paragraph depends on the reply date.
     """
-    guard(outcome in DECIDABLE, f"“{OUTCOME_LABELS[outcome]}”不能通过办理决定作出")
-    guard(
-        outcome not in REASONS_REQUIRED or bool(reasons.strip()),
-        f"“{OUTCOME_LABELS[outcome]}”须写明理由及法律依据",
+    withheld_ground = guard_decision_content(
+        outcome, reasons=reasons, details=details, withheld_ground=withheld_ground
     )
-    guard(
-        outcome not in DETAILS_REQUIRED or bool(details.strip()),
-        f"“{OUTCOME_LABELS[outcome]}”须写明获取方式、途径或处理内容",
-    )
-    withheld_ground = withheld_ground.strip()
-    if outcome is Outcome.PARTIAL:
-        guard(
-            withheld_ground in WITHHELD_GROUNDS,
-            "部分公开须选择不予公开部分的理由类别（第三十七条：答复书须写明其法律依据）",
-        )
-    else:
-        guard(not withheld_ground, "只有部分公开需要选择不予公开部分的理由类别")
 
     def change(app: Application) -> dict[str, Any]:
         check_day(on, app.received_date, "决定日期")
