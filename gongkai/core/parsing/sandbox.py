@@ -18,10 +18,8 @@ The parent waits at most ``wall_seconds``, then kills it. A child killed by a li
 that dies any other way, becomes an :class:`InputError` with a Chinese message; the parent's
 memory holds only the file and the result, never what the reader unpacked.
 
-A process runs at most ``GONGKAI_SANDBOX_CHILDREN`` children at once (default 2): each may
-take its memory limit, so twenty simultaneous uploads must not start twenty readers. A read
-waits up to ``GONGKAI_SANDBOX_WAIT_SECONDS`` (default 30) for a free slot, then is refused
-with a Chinese "busy" message instead of queueing without end.
+At most ``GONGKAI_SANDBOX_CHILDREN`` children run at once, in a process and across the
+server's processes (:mod:`gongkai.core.parsing.child_slots`).
 """
 
 from __future__ import annotations
@@ -33,13 +31,11 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
 from gongkai.core.errors import InputError
+from gongkai.core.parsing.child_slots import child_slot
 from gongkai.core.parsing.limits import MAX_BYTES_BY_KIND
 from gongkai.core.report.model import AnnualReport
 
@@ -112,50 +108,6 @@ def _check_size(data: bytes, kind: str) -> None:
 
 
 _KIND_NAMES = {"pdf": "PDF", "image": "图片", "zip": "Word/OFD", "text": "文本/网页/JSON"}
-
-
-DEFAULT_CHILDREN = 2
-DEFAULT_WAIT_SECONDS = 30.0
-_slots_guard = threading.Lock()
-_slots: tuple[int, threading.BoundedSemaphore] | None = None
-
-
-def _setting(name: str, default: float) -> float:
-    try:
-        value = float(os.environ.get(name, "") or default)
-    except ValueError:
-        return default
-    return value if value >= 0 else default
-
-
-def max_children() -> int:
-    """How many children this process may run at once (``GONGKAI_SANDBOX_CHILDREN``)."""
-    return max(1, int(_setting("GONGKAI_SANDBOX_CHILDREN", DEFAULT_CHILDREN)))
-
-
-def _child_slots() -> threading.BoundedSemaphore:
-    global _slots
-    with _slots_guard:
-        size = max_children()
-        if _slots is None or _slots[0] != size:  # a changed setting applies to later reads
-            _slots = (size, threading.BoundedSemaphore(size))
-        return _slots[1]
-
-
-@contextmanager
-def child_slot(wait_seconds: float | None = None) -> Iterator[None]:
-    """Hold one of the process's child slots; InputError if none is free in time."""
-    if wait_seconds is None:
-        wait_seconds = _setting("GONGKAI_SANDBOX_WAIT_SECONDS", DEFAULT_WAIT_SECONDS)
-    slots = _child_slots()
-    if not slots.acquire(timeout=wait_seconds):
-        raise InputError(
-            f"服务器正在读取其他文件（同时读取的文件数已达上限{max_children()}个），请稍后再试。"
-        )
-    try:
-        yield
-    finally:
-        slots.release()
 
 
 def run_contained(data: bytes, name: str | None, limits: ProcessLimits) -> dict[str, Any]:
