@@ -29,7 +29,6 @@ from gongkai.web.applications.config import procedure_rules, work_calendar
 from gongkai.web.applications.letter_files import deferred_letter_files
 from gongkai.web.applications.models import Application
 from gongkai.web.applications.queue import CLOCK_RUNNING
-from gongkai.web.fees.services import RENDER_JOB as FEE_NOTICE_JOB
 from gongkai.web.kernel.demo_cast import (  # the cast is shared with the apps' demo parts
     BUREAU,
     BUREAU_CODE,
@@ -37,7 +36,6 @@ from gongkai.web.kernel.demo_cast import (  # the cast is shared with the apps' 
     GOVERNMENT_OFFICE,
     OFFICE_CODE,
 )
-from gongkai.web.tasks.queue import deferred_jobs
 
 REQUESTS = (
     "2025年度本局行政处罚案件数量统计",
@@ -139,9 +137,9 @@ def load_demo(
     rng = random.Random(seed)
     calendar = work_calendar()
     first = today - timedelta(days=365)
-    # Letters and fee notices are rendered when first downloaded: dozens of PDFs would slow
-    # the first start (their text, numbers and audit trail are stored as in real work).
-    with deferred_letter_files(), deferred_jobs(FEE_NOTICE_JOB):
+    # Letters (fee notices included) are rendered when first downloaded: dozens of PDFs would
+    # slow the first start (their text, numbers and audit trail are stored as in real work).
+    with deferred_letter_files():
         for _ in range(count):
             arrival = calendar.add_working_days(first + timedelta(days=rng.randrange(360)), 0)
             while not calendar.is_workday(arrival):

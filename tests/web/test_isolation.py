@@ -484,6 +484,7 @@ CLASSIFIED: dict[str, Rule] = {
                 "arrived_at": "2025-03-03T10:00:00+08:00",
                 "applicant_type": "natural_person",
                 "applicant_name": "某人",
+                "contact_phone": "13812345678",
                 "description": "某信息",
             },
             owner=(201,),

@@ -79,6 +79,7 @@ def test_the_api_refuses_unprintable_text_in_bodies_and_queries(staff: Staff) ->
         "arrived_at": "2025-03-03T10:00:00",
         "applicant_type": "natural_person",
         "applicant_name": "周\x01某",
+        "contact_phone": "13812345678",
         "description": "第一行\n第二行\u202e",
     }
     response = client.post(f"{API}/applications", json.dumps(body), "application/json")

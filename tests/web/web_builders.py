@@ -56,6 +56,12 @@ def registered(
     applicant_type: ApplicantType = ApplicantType.NATURAL_PERSON,
     **details: Any,
 ) -> Application:
+    """A registered application; §29 ¶2 (一) contents default to a complete application (an
+    identity document and a phone) unless the test names its own identity or contact."""
+    if not {"id_document", "credit_code"} & details.keys():
+        details["id_document"] = "居民身份证 110101199001011234"
+    if not {"contact_phone", "contact_address", "contact_email"} & details.keys():
+        details["contact_phone"] = "13800000000"
     return services.register(
         staff[Role.REGISTRAR],
         staff.agency,

@@ -1,4 +1,4 @@
-"""信息处理费 (§42 and 国办函〔2020〕109号): pure schedules, assessment, notice, payment window
+"""信息处理费 (§42 and 国办函〔2020〕109号): pure schedules, assessment, payment window
 and the figures for the annual report, in whole 元."""
 
 from gongkai.core.fees.assessment import (
@@ -9,7 +9,6 @@ from gongkai.core.fees.assessment import (
     assess,
     ordinal_in_month,
 )
-from gongkai.core.fees.notice import FeeNoticeText, NoticeFacts, fee_notice, notice_html
 from gongkai.core.fees.payment import check_lapse, check_payment, fee_clock_pause, payment_due
 from gongkai.core.fees.rules import FeeRules, InvalidFeeRules
 from gongkai.core.fees.schedules import (
@@ -25,13 +24,11 @@ __all__ = [
     "FeeAssessment",
     "FeeFigures",
     "FeeMethod",
-    "FeeNoticeText",
     "FeeRecord",
     "FeeRules",
     "InvalidFeeRules",
     "MethodFigures",
     "MonthEntry",
-    "NoticeFacts",
     "UnknownApplicant",
     "applicant_key",
     "assess",
@@ -40,9 +37,7 @@ __all__ = [
     "fee_clock_pause",
     "fee_figures",
     "fee_for_application",
-    "fee_notice",
     "monthly_per_application_total",
-    "notice_html",
     "ordinal_in_month",
     "payment_due",
     "per_application_fee",

@@ -1,9 +1,10 @@
-"""The letters of a case as plain text: 补正告知书, 延期答复告知书, 征求意见函, 终止办理告知书
-and the 答复书 of every outcome, with the remedy paragraph the reply date and the 2024
-复议法 require (domain.md §3.9). No Django: the shell stores the result and renders the
-files (DOCX, PDF) from it.
+"""The letters of a case as plain text: 补正告知书, 延期答复告知书, 征求意见函,
+收费通知书, 终止办理告知书 and the 答复书 of every outcome, with the remedy paragraph the reply
+date and the 2024 复议法 require (domain.md §3.9). No Django: the shell stores the result and
+renders the files (DOCX, PDF) from it.
 """
 
+from gongkai.core.letters.fee_notice import fee_notice_letter
 from gongkai.core.letters.model import (
     AgencyFacts,
     ApplicationFacts,
@@ -47,6 +48,7 @@ __all__ = [
     "chinese_date",
     "consultation_letter",
     "extension_notice",
+    "fee_notice_letter",
     "fee_termination_notice",
     "remedy_paragraph",
     "reply",

@@ -24,6 +24,7 @@ class LetterKind(StrEnum):
     DELAYED_REPLY = "delayed_reply"  # §35
     REANSWER = "reanswer"  # 复议决定或判决责令重新答复 (gongkai.core.letters.reanswer)
     CORRECTION_NOTICE = "correction_notice"  # §41 更正 (gongkai.core.letters.correction)
+    FEE_NOTICE = "fee_notice"  # 收费通知书, §42 (gongkai.core.letters.fee_notice)
 
 
 LETTER_TITLES: dict[LetterKind, str] = {
@@ -36,6 +37,7 @@ LETTER_TITLES: dict[LetterKind, str] = {
     LetterKind.DELAYED_REPLY: "政府信息公开申请延迟答复告知书",
     LetterKind.REANSWER: "政府信息公开申请重新答复书",
     LetterKind.CORRECTION_NOTICE: "政府信息更正申请处理告知书",
+    LetterKind.FEE_NOTICE: "政府信息公开信息处理费收费通知书",
 }
 
 # The word in the document number (〔年〕号). Numbering practice is local (UNVERIFIED, S15):
@@ -50,6 +52,7 @@ NUMBER_WORDS: dict[LetterKind, str] = {
     LetterKind.DELAYED_REPLY: "延迟",
     LetterKind.REANSWER: "重答",
     LetterKind.CORRECTION_NOTICE: "更正",
+    LetterKind.FEE_NOTICE: "收费",
 }
 
 

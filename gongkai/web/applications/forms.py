@@ -112,6 +112,11 @@ class RequestSupplementForm(StepForm):
 class ReceiveSupplementForm(StepForm):
     action = Action.RECEIVE_SUPPLEMENT
     on = day_field("收到补正材料日期（新的收到申请之日）")
+    # §29 ¶2 (一): the identity proof the 补正 asked for, recorded when it arrives.
+    id_document = forms.CharField(
+        label="补正的身份证明（证件类型及号码）", max_length=100, required=False
+    )
+    credit_code = forms.CharField(label="补正的统一社会信用代码", max_length=18, required=False)
 
 
 class LapseSupplementForm(StepForm):

@@ -28,6 +28,10 @@ from gongkai.core.applications.clock import (
 from gongkai.core.applications.outcomes import (
     Outcome,
 )
+from gongkai.core.applications.required_contents import (
+    contact_problem,
+    identity_supplement_items,
+)
 from gongkai.core.applications.roles import Action, require_role
 from gongkai.core.applications.statuses import Status, is_concluded
 from gongkai.core.letters import (
@@ -109,6 +113,12 @@ def register(
     else:
         details["intake_form"] = channel.value
     guard(bool(description.strip()), "请填写所需政府信息的名称、文号或描述（第二十九条）")
+    problem = contact_problem(
+        details.get("contact_phone", ""),
+        details.get("contact_address", ""),
+        details.get("contact_email", ""),
+    )
+    guard(problem is None, problem or "")
     arrived_on = timezone.localdate(arrived_at)
     check_day(arrived_on, None, "送达日期")
     day0 = day0_at_arrival(channel, arrived_on)
@@ -139,9 +149,26 @@ def register(
         )
         receipt = "网上申请已提交，出具电子回执" if by_applicant else "出具申请接收回执"
         transaction.on_commit(notify(app.pk, Action.REGISTER, receipt))
+        if day0 is not None:
+            assert actor is not None  # only the online channel registers without staff
+            app = _ask_for_missing_identity(actor, app, Action.REGISTER, arrived_on)
     return app
 
 
+def _ask_for_missing_identity(
+    actor: AbstractBaseUser, app: Application, step: Action, on: date
+) -> Application:
+    """§29 ¶2 (一), §30: an application without the applicant's identity proof gets its one
+    补正 notice naming that proof, in the transaction of the step that fixed day 0
+    (registration, or the confirmation of receipt for the channels §31 confirms), so no case
+    waits on a missing proof that nobody asked for. Authorised by that step's roles."""
+    items = identity_supplement_items(app.applicant_type_enum, app.id_document, app.credit_code)
+    if items is None or app.supplement_count:
+        return app
+    return request_supplement(actor, app.pk, on=on, items=items, authorised_as=step)
+
+
+@retry_when_locked  # its own transaction: the confirmation and any 补正 it makes, together
 def confirm_receipt(
     actor: AbstractBaseUser, application_id: int, *, on: date, method: str
 ) -> Application:
@@ -154,15 +181,17 @@ def confirm_receipt(
         app.receipt_confirmation = method.strip()
         return {"method": method.strip()}
 
-    return transition(
-        actor,
-        application_id,
-        Action.CONFIRM_RECEIPT,
-        on,
-        Status.RECEIVED,
-        change,
-        notice="出具申请接收回执",
-    )
+    with transaction.atomic():
+        app = transition(
+            actor,
+            application_id,
+            Action.CONFIRM_RECEIPT,
+            on,
+            Status.RECEIVED,
+            change,
+            notice="出具申请接收回执",
+        )
+        return _ask_for_missing_identity(actor, app, Action.CONFIRM_RECEIPT, on)
 
 
 def request_supplement(
@@ -172,8 +201,12 @@ def request_supplement(
     on: date,
     items: str,
     period_wd: int | None = None,
+    authorised_as: Action | None = None,
 ) -> Application:
-    """§30: one complete notice, within 7 working days of day 0, with a supplement period."""
+    """§30: one complete notice, within 7 working days of day 0, with a supplement period.
+
+    ``authorised_as``: the step that makes this notice inside its own transaction (see
+    :func:`_ask_for_missing_identity`); its roles authorise it."""
     guard(bool(items.strip()), "补正告知须一次性写明需要补正的事项（第三十条）")
     guard(period_wd is None or period_wd > 0, "补正期限应为正数个工作日")
     rules, calendar = procedure_rules(), work_calendar()
@@ -213,15 +246,34 @@ def request_supplement(
         change,
         note=items.strip(),
         notice="发出补正告知书",
+        authorised_as=authorised_as,
     )
 
 
-def receive_supplement(actor: AbstractBaseUser, application_id: int, *, on: date) -> Application:
-    """§30: the answer clock restarts from the day the supplement is received."""
+def receive_supplement(
+    actor: AbstractBaseUser,
+    application_id: int,
+    *,
+    on: date,
+    id_document: str = "",
+    credit_code: str = "",
+) -> Application:
+    """§30: the answer clock restarts from the day the supplement is received. An identity
+    proof the 补正 asked for (§29 ¶2 (一)) is recorded on the case with it."""
 
-    def change(app: Application) -> None:
+    def change(app: Application) -> dict[str, Any]:
         check_day(on, app.supplement_requested_on, "收到补正材料日期")
         app.received_date = on
+        supplied = {
+            name: value.strip()
+            for name, value in (("id_document", id_document), ("credit_code", credit_code))
+            if value.strip()
+        }
+        for name, value in supplied.items():
+            limit = Application._meta.get_field(name).max_length or 0
+            guard(len(value) <= limit, f"补正的身份证明过长（至多{limit}个字符）")
+            setattr(app, name, value)
+        return supplied
 
     return transition(actor, application_id, Action.RECEIVE_SUPPLEMENT, on, Status.RECEIVED, change)
 

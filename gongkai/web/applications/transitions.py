@@ -62,6 +62,7 @@ def transition(
     allowed_from: frozenset[Status] | None = None,
     note: str = "",
     notice: str = "",
+    authorised_as: Action | None = None,
 ) -> Application:
     """Take one step. Which statuses it may start from, and where it leads, is the core's
     action table (:data:`gongkai.core.applications.actions.ACTION_STEPS`); ``target`` states
@@ -71,11 +72,16 @@ def transition(
 
     The whole step runs again (guards and ``change`` included) if SQLite still reports its
     database locked after the busy timeout (:mod:`gongkai.web.dbretry`): ``change`` must
-    therefore leave nothing behind outside the transaction, or clean up after itself."""
+    therefore leave nothing behind outside the transaction, or clean up after itself.
+
+    ``authorised_as`` names the step whose roles authorise this one when another step makes
+    it inside its own transaction (the 补正 for a missing identity proof that registration or
+    the confirmation of receipt makes, §29/§30): the registrar who may register may also send
+    that 补正, which the law requires rather than leaves to the handler's judgement."""
     del allowed_from
 
     def check(app: Application) -> Status:
-        require_role(action, roles_of(actor, app.agency_id))
+        require_role(authorised_as or action, roles_of(actor, app.agency_id))
         source = app.status_enum
         expected = require_step(action, source)
         if expected != target and not (target is None and may_stay(action)):

@@ -17,5 +17,5 @@ class FeeChargeAdmin(ReadOnlyAdmin):
 
 @admin.register(FeeNotice)
 class FeeNoticeAdmin(ReadOnlyAdmin):
-    list_display = ("number", "charge", "created_at")
+    list_display = ("number", "charge", "created_at", "letter")
     exclude = ("docx", "pdf")

@@ -12,9 +12,10 @@ class FeesConfig(AppConfig):
         from gongkai.web.applications.answer_clock import register_fee_source
         from gongkai.web.fees.clock import fee_waits
         from gongkai.web.fees.config import fee_rules
-        from gongkai.web.fees.services import RENDER_JOB
+        from gongkai.web.fees.rendering import LEGACY_RENDER_JOB
         from gongkai.web.tasks.queue import register_job
 
-        register_job(RENDER_JOB, "gongkai.web.fees.rendering.render_notice_files")
+        # Only for jobs an older release queued: notices are letters now (fees 0002).
+        register_job(LEGACY_RENDER_JOB, "gongkai.web.fees.rendering.render_notice_files")
         # A paid fee pauses the answer clock (§4.4): the one clock reads the fee records.
         register_fee_source(fee_waits, fee_rules)

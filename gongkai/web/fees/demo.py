@@ -81,6 +81,7 @@ def _frequent_applicant(users: dict[Role, AbstractBaseUser], today: date) -> Non
             applicant_type=ApplicantType.NATURAL_PERSON,
             applicant_name=FREQUENT_NAME,
             id_document=f"居民身份证 {FREQUENT_ID}",
+            contact_phone="13900001111",
             description=f"本局{n + 1}号文件及其附件",
         )
         for n, day in enumerate(days)
@@ -115,6 +116,7 @@ def _law_firm_copies(users: dict[Role, AbstractBaseUser], today: date) -> None:
         applicant_type=ApplicantType.LEGAL_SERVICE_ORG,
         applicant_name=LAW_FIRM,
         credit_code=LAW_FIRM_CODE,
+        contact_address="清河县人民路18号",
         description="2024年至2025年本局全部行政处罚决定书（纸质复印件）",
     )
     handler = users[Role.HANDLER]

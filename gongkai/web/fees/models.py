@@ -1,4 +1,4 @@
-"""The fee of an application and its notice.
+"""The fee of an application (its notice is a ``Letter`` of the case, kind ``fee_notice``).
 
 Written only by :mod:`gongkai.web.fees.services`, inside the application's transition (the
 application row is locked), so a fee and the case status never disagree; every step is in
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.core.fees.schedules import FeeMethod
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, Letter
 
 
 class FeeCharge(models.Model):
@@ -68,7 +68,14 @@ class FeeCharge(models.Model):
 
 
 class FeeNotice(models.Model):
-    """The 收费通知书: its text as sent (JSON) and the files rendered from it."""
+    """Read-only since migration ``fees 0002``: the 收费通知书 as it was stored before it became
+    a letter of the one letter system (``applications.Letter`` of kind ``fee_notice``).
+
+    That migration copied each row — text, number, sending day, the DOCX and PDF as they
+    were — into a ``Letter`` and names it in ``letter``; nothing writes this table any more
+    (the fee steps store the notice with ``applications.letters.store_letter``). It is kept,
+    not dropped, so the history stays readable as it was stored.
+    """
 
     charge = models.OneToOneField(
         FeeCharge, verbose_name="信息处理费", on_delete=models.PROTECT, related_name="notice"
@@ -78,10 +85,18 @@ class FeeNotice(models.Model):
     docx = models.BinaryField("DOCX文件", null=True, blank=True, editable=False)
     pdf = models.BinaryField("PDF文件", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("生成时间", auto_now_add=True)
+    letter = models.OneToOneField(
+        Letter,
+        verbose_name="转入的文书",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
-        verbose_name = "收费通知书"
-        verbose_name_plural = "收费通知书"
+        verbose_name = "收费通知书（旧记录，只读）"
+        verbose_name_plural = "收费通知书（旧记录，只读）"
 
     def __str__(self) -> str:
         return self.number

@@ -13,24 +13,26 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.outcomes import Outcome
 from gongkai.core.applications.roles import Action
 from gongkai.core.applications.statuses import Status
 from gongkai.core.errors import GongkaiError
 from gongkai.core.fees.assessment import MonthEntry, applicant_key, assess, ordinal_in_month
-from gongkai.core.fees.notice import NoticeFacts, fee_notice
 from gongkai.core.fees.payment import check_lapse, check_payment, fee_clock_pause, payment_due
 from gongkai.core.fees.schedules import FeeMethod
-from gongkai.core.letters import fee_termination_notice
+from gongkai.core.letters import LetterKind, fee_notice_letter, fee_termination_notice
 from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.letters import agency_facts, application_facts, store_letter
-from gongkai.web.applications.models import Application
+from gongkai.web.applications.models import Application, Letter
 from gongkai.web.applications.transitions import GuardFailed, check_day, guard, transition
 from gongkai.web.fees.config import fee_rules
-from gongkai.web.fees.models import FeeCharge, FeeNotice
+from gongkai.web.fees.models import FeeCharge
 
-RENDER_JOB = "fees.render_notice"
+
+def notice_letter(application_id: int) -> Letter | None:
+    """The case's 收费通知书: a letter of the one letter system (one fee, one notice a case)."""
+    letters = Letter.objects.filter(application_id=application_id, kind=LetterKind.FEE_NOTICE.value)
+    return letters.order_by("-pk").first()
 
 
 def _charge(app: Application) -> FeeCharge:
@@ -112,19 +114,6 @@ def assess_fee(
     return FeeCharge.objects.get(application=app)
 
 
-def _facts(app: Application) -> NoticeFacts:
-    return NoticeFacts(
-        agency_name=app.agency.name,
-        agency_address=app.agency.address,
-        agency_phone=app.agency.phone,
-        case_number=app.number,
-        applicant_name=app.applicant_name,
-        is_person=app.applicant_type_enum is ApplicantType.NATURAL_PERSON,
-        description=app.description,
-        received_on=app.received_date or app.arrived_at.date(),
-    )
-
-
 def _set_receipt(charge: FeeCharge, received_on: date) -> None:
     sent = charge.notice_sent_on
     check_day(received_on, sent, "申请人收到收费通知的日期")
@@ -138,14 +127,14 @@ def issue_fee_notice(
     *,
     on: date,
     received_on: date | None = None,
-) -> FeeNotice:
+) -> Letter:
     """S5 二: the notice goes out within the processing period; the window starts on receipt.
 
     ``received_on`` is the day the applicant received it when that is known at once (in
-    person, online); otherwise :func:`record_fee_notice_receipt` records it later.
+    person, online); otherwise :func:`record_fee_notice_receipt` records it later. The notice
+    is a letter of the case (``store_letter``: numbered, issued on ``on``, its files rendered
+    after commit, downloaded and shown to the applicant like every letter).
     """
-    from gongkai.web.tasks.queue import enqueue
-
     rules = fee_rules()
 
     def change(app: Application) -> dict[str, Any]:
@@ -162,13 +151,14 @@ def issue_fee_notice(
             _set_receipt(charge, received_on)
         charge.save()
         result = assess(charge.method_enum, ordinal=charge.ordinal, pages=charge.pages)
-        text = fee_notice(_facts(app), result, rules, sent_on=on)
-        notice = FeeNotice.objects.create(charge=charge, number=text.number, content=text.to_data())
-        enqueue(RENDER_JOB, notice_id=notice.pk)
+        text = fee_notice_letter(
+            agency_facts(app.agency), application_facts(app), result, rules, sent_on=on
+        )
         return {
             "amount": charge.amount,
             "number": text.number,
             "payment_due": charge.payment_due.isoformat() if charge.payment_due else None,
+            "letter": store_letter(app, text, issued_on=on).pk,
         }
 
     app = transition(
@@ -180,7 +170,9 @@ def issue_fee_notice(
         change,
         notice="发出收费通知书",
     )
-    return FeeNotice.objects.get(charge__application=app)
+    notice = notice_letter(app.pk)
+    assert notice is not None  # stored by the step that just committed
+    return notice
 
 
 def record_fee_notice_receipt(
@@ -276,11 +268,14 @@ def lapse_fee(actor: AbstractBaseUser, application_id: int, *, on: date) -> Appl
         charge.save()
         app.outcome = Outcome.ABANDONED_FEE_UNPAID.value
         app.concluded_on = on
+        notice = notice_letter(app.pk)
+        guard(notice is not None, "未找到该申请的收费通知书")
+        assert notice is not None
         letter = fee_termination_notice(
             agency_facts(app.agency),
             application_facts(app),
             on=on,
-            fee_notice_number=charge.notice.number,
+            fee_notice_number=str(notice.content["number"]),
             fee_notice_sent_on=charge.notice_sent_on,
             fee_notice_received_on=charge.notice_received_on,
             payment_due=charge.payment_due,

@@ -17,14 +17,13 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.applications.roles import ACTION_LABELS, Action
 from gongkai.core.errors import GongkaiError
-from gongkai.core.fees.notice import FeeNoticeText
 from gongkai.core.fees.schedules import FeeMethod
 from gongkai.web.agencies.access import readable_agencies
+from gongkai.web.applications.letter_files import letter_download
 from gongkai.web.applications.models import Application
 from gongkai.web.fees import forms as fee_forms
 from gongkai.web.fees import services
-from gongkai.web.fees.models import FeeCharge, FeeNotice
-from gongkai.web.fees.rendering import notice_docx, notice_pdf
+from gongkai.web.fees.models import FeeCharge
 from gongkai.web.fees.statistics import fee_figures
 
 TAG = "fees"  # the panel shows only its own messages
@@ -97,28 +96,15 @@ receipt = _step(fee_forms.ReceiptForm, Action.RECORD_FEE_NOTICE_RECEIPT, _receip
 payment = _step(fee_forms.PaymentForm, Action.RECORD_FEE_PAYMENT, _payment)
 lapse = _step(fee_forms.LapseForm, Action.LAPSE_FEE, _lapse)
 
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
 
 @login_required
 def notice_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The notice as DOCX or PDF; rendered now if the background job has not run yet."""
+    """The fee panel's link to the notice: the letter's own download (one letter system)."""
     app = _application(request, pk)
-    notice = FeeNotice.objects.filter(charge__application=app).first()
-    if notice is None or fmt not in CONTENT_TYPES:
+    notice = services.notice_letter(app.pk)
+    if notice is None or fmt not in ("docx", "pdf"):
         raise Http404("没有该收费通知书")
-    stored = notice.docx if fmt == "docx" else notice.pdf
-    if stored is None:
-        text = FeeNoticeText.from_data(notice.content)
-        stored = notice_docx(text) if fmt == "docx" else notice_pdf(text)
-        FeeNotice.objects.filter(pk=notice.pk).update(**{fmt: stored})
-    response = HttpResponse(bytes(stored), content_type=CONTENT_TYPES[fmt])
-    filename = f"fee-notice-{app.number}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return letter_download(notice, fmt)
 
 
 @login_required

@@ -29,6 +29,7 @@ from django.utils.crypto import salted_hmac
 
 from gongkai.core.applications.applicants import ApplicantType
 from gongkai.core.applications.channels import Channel, IntakeForm
+from gongkai.core.applications.required_contents import contact_problem
 from gongkai.core.portal.attachments import EXTENSIONS, MEDIA_TYPES, sniff_attachment
 from gongkai.core.portal.tracking import make_tracking_number
 from gongkai.web.agencies.models import Agency
@@ -101,13 +102,9 @@ def submit_online(
     guard(len(idempotency_key) >= 16, "表单已失效，请重新填写并提交")
     guard(bool(content.applicant_name.strip()), "请填写申请人姓名或名称（第二十九条）")
     guard(bool(content.description.strip()), "请填写所需政府信息的名称、文号或描述（第二十九条）")
-    guard(
-        any(
-            v.strip()
-            for v in (content.contact_phone, content.contact_address, content.contact_email)
-        ),
-        "请至少填写一种联系方式（第二十九条）",
-    )
+    # register() refuses it too; checked here as well so that no upload is stored for it.
+    problem = contact_problem(content.contact_phone, content.contact_address, content.contact_email)
+    guard(problem is None, problem or "")
     token = receipt_token(idempotency_key)
     stored = [_store(upload) for upload in uploads]  # before the transaction: see _store
     with transaction.atomic():

@@ -99,6 +99,7 @@ def test_a_whole_case_through_the_api(world: TwoAgencies) -> None:
             "applicant_type": "legal_service_org",
             "applicant_name": "某律师事务所",
             "credit_code": "31110000MD0123456X",
+            "contact_email": "office@example.cn",
             "description": "本局2024年行政处罚决定书目录",
         },
         content_type="application/json",

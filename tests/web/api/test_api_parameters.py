@@ -165,6 +165,7 @@ def test_registration_body(world: tuple[Staff, Client, int]) -> None:
         "applicant_type": "natural_person",
         "applicant_name": "周某",
         "description": "某文件",
+        "contact_phone": "13812345678",
         "tracking_number": "EMS1",
     }
     for field, values in {

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db
 
 def test_the_unpaid_fee_closes_the_case_with_a_letter_to_the_applicant(staff: Staff) -> None:
     app = notified_case(staff, date(2025, 3, 3), date(2025, 3, 5), date(2025, 3, 5))
-    charge = FeeCharge.objects.get(application=app)
     assert not Letter.objects.filter(application=app, kind="termination_notice").exists()
     closed = services.lapse_fee(staff[Role.HANDLER], app.pk, on=date(2025, 4, 30))
     assert closed.outcome == Outcome.ABANDONED_FEE_UNPAID.value
@@ -33,7 +32,8 @@ def test_the_unpaid_fee_closes_the_case_with_a_letter_to_the_applicant(staff: St
     assert letter.issued_on == date(2025, 4, 30)  # the portal shows issued letters
     assert letter.content["number"] == f"终止〔2025〕{app.number.split('-')[1]}号"
     body = "".join(letter.content["paragraphs"])
-    assert charge.notice.number in body
+    notice = Letter.objects.get(application=app, kind="fee_notice")
+    assert notice.content["number"] in body
     assert "《中华人民共和国政府信息公开条例》第四十二条" in body
     assert "国办函〔2020〕109号" in body and "视为放弃申请" in body
     event = CaseEvent.objects.get(application=app, action="lapse_fee")
@@ -51,4 +51,6 @@ def test_a_refused_lapse_leaves_no_letter(staff: Staff) -> None:
     assert due is not None
     with pytest.raises(Exception, match="尚未届满"):
         services.lapse_fee(staff[Role.HANDLER], app.pk, on=due)
-    assert not Letter.objects.filter(application=app).exists()
+    # The case keeps only the 收费通知书 it was sent; no 终止办理告知书 was written.
+    kinds = list(Letter.objects.filter(application=app).values_list("kind", flat=True))
+    assert kinds == ["fee_notice"]

@@ -167,14 +167,16 @@ def list_applications(request: HttpRequest, filters: Query[ApplicationFilter]) -
 
 @router.post(
     "/applications",
-    response={201: ApplicationDetail, **ERRORS},
+    response={201: ApplicationDetail, **ERRORS, 409: ErrorOut},
     url_name="register_application",
     operation_id="register_application",
     summary="登记申请",
 )
 def register_application(request: HttpRequest, payload: RegisterIn) -> Reply:
     """登记一件申请（如热线、省级平台转来的申请），与工作台登记走同一个服务函数：
-    须由受理机关的登记或承办岗位人员的令牌办理；按渠道依第三十一条确定收到申请之日。"""
+    须由受理机关的登记或承办岗位人员的令牌办理；按渠道依第三十一条确定收到申请之日。
+    申请须载明至少一种联系方式（联系电话、通信地址或电子邮箱，第二十九条第二款第一项），
+    否则不予登记（409）；缺少身份证明的，登记后同时发出补正告知。"""
     user = caller(request)
     agency = readable_agency(user, payload.agency_id)
     arrived_at = payload.arrived_at

@@ -14,7 +14,8 @@ from gongkai.web.applications.models import Application
 from gongkai.web.fees import forms as fee_forms
 from gongkai.web.fees.clock import due_date_with_fee_pause, fee_pauses
 from gongkai.web.fees.config import fee_rules
-from gongkai.web.fees.models import FeeCharge, FeeNotice
+from gongkai.web.fees.models import FeeCharge
+from gongkai.web.fees.services import notice_letter
 
 register = template.Library()
 
@@ -41,7 +42,7 @@ def _offered(app: Application, user: Any, charge: FeeCharge | None) -> set[Actio
 def fee_panel(context: template.Context, application: Application) -> dict[str, Any]:
     user = context.get("user")
     charge = FeeCharge.objects.filter(application=application).first()
-    notice = FeeNotice.objects.filter(charge=charge).first() if charge else None
+    notice = notice_letter(application.pk) if charge else None
     offered = _offered(application, user, charge)
     today = timezone.localdate()
     pauses = fee_pauses(application, today)
@@ -50,6 +51,7 @@ def fee_panel(context: template.Context, application: Application) -> dict[str, 
         "application": application,
         "charge": charge,
         "notice": notice,
+        "notice_number": notice.content.get("number", "") if notice else "",
         "rules": fee_rules(),
         "pause": pauses[0] if pauses else None,
         "due_with_pause": due_date_with_fee_pause(application, today) if pauses else None,
