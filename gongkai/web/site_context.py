@@ -2,7 +2,9 @@
 
 A template context processor (``settings.TEMPLATES``). The name is looked up only when a
 page's banner is drawn (templates call a callable value), so pages without the staff frame
-and anonymous visitors cost no query.
+and anonymous visitors cost no query; it comes from the request's memberships
+(:func:`~gongkai.web.agencies.access.request_memberships`), which the page's own view may
+already have read.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest
 
-from gongkai.web.agencies.models import Membership
+from gongkai.web.agencies.access import request_memberships
 
 
 def site_header(request: HttpRequest) -> dict[str, Callable[[], str]]:
@@ -20,14 +22,6 @@ def site_header(request: HttpRequest) -> dict[str, Callable[[], str]]:
         return {}
 
     def header_agency() -> str:
-        names = list(
-            Membership.objects.filter(user=user)
-            .order_by("pk")
-            .values_list("agency__name", flat=True)
-            .distinct()[:2]
-        )
-        if not names:
-            return ""
-        return names[0] if len(names) == 1 else f"{names[0]}等"
+        return request_memberships(request).banner_name()
 
     return {"header_agency": header_agency}

@@ -27,6 +27,7 @@ from gongkai.web.agencies.models import Unit
 from gongkai.web.applications.answer_clock import FINAL, ClockNote, days_left, stored_clock_note
 from gongkai.web.applications.config import work_calendar
 from gongkai.web.applications.models import Application
+from gongkai.web.form_rendering import PlainSelect
 from gongkai.web.text_input import TextForm
 
 OPEN_GROUPS = (Group.INTAKE, Group.ACTIVE, Group.WAITING)
@@ -52,22 +53,29 @@ class QueueFilter(TextForm):
         choices=[("", "未办结（全部）")]
         + [(g.value, GROUP_LABELS[g]) for g in Group]
         + [("all", "全部（含已办结）")],
+        widget=PlainSelect,
     )
     due = forms.ChoiceField(
         label="期限",
         required=False,
         choices=[("", "不限"), ("soon", "即将到期"), ("overdue", "已超期")],
+        widget=PlainSelect,
     )
     channel = forms.ChoiceField(
         label="渠道",
         required=False,
         choices=[("", "全部")] + [(c.value, label) for c, label in CHANNEL_LABELS.items()],
+        widget=PlainSelect,
     )
-    handler = forms.TypedChoiceField(label="承办人", required=False, coerce=int, empty_value=None)
-    unit = forms.TypedChoiceField(label="交办单位", required=False, coerce=int, empty_value=None)
+    handler = forms.TypedChoiceField(
+        label="承办人", required=False, coerce=int, empty_value=None, widget=PlainSelect
+    )
+    unit = forms.TypedChoiceField(
+        label="交办单位", required=False, coerce=int, empty_value=None, widget=PlainSelect
+    )
     q = forms.CharField(label="搜索（编号、申请人、内容）", required=False, max_length=100)
 
-    def __init__(self, agencies: QuerySet[Any], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, agencies: QuerySet[Any] | list[int], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         handlers = (
             get_user_model()
@@ -88,7 +96,7 @@ class QueueFilter(TextForm):
 
 
 def filtered_cases(
-    agencies: QuerySet[Any], data: dict[str, Any], today: date
+    agencies: QuerySet[Any] | list[int], data: dict[str, Any], today: date
 ) -> QuerySet[Application]:
     cases = Application.objects.filter(agency__in=agencies)
     group = data.get("group") or ""

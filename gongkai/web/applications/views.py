@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,7 +28,7 @@ from gongkai.core.applications.roles import ACTION_ROLES, Action, Role, require_
 from gongkai.core.applications.statuses import GROUP_LABELS, STATUS_LABELS, Group, group_of
 from gongkai.core.errors import GongkaiError
 from gongkai.core.letters.html import letter_html
-from gongkai.web.agencies.access import readable_agencies, roles_of, staff_agencies
+from gongkai.web.agencies.access import readable_agencies, request_memberships, roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications import casepage
 from gongkai.web.applications.answer_clock import days_left
@@ -44,12 +45,14 @@ from gongkai.web.applications.queue import (
     page_size,
     queue_rows,
 )
+from gongkai.web.applications.queue_table import queue_table
 from gongkai.web.applications.views_attachments import case_files
 
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    agencies = staff_agencies(request.user)
+    memberships = request_memberships(request)
+    agencies = memberships.staff_agency_ids()  # as staff_agencies(), from the request's rows
     today = timezone.localdate()
     form = QueueFilter(agencies, request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -60,15 +63,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    registering = ACTION_ROLES[Action.REGISTER]
     context = {
-        "agencies": list(agencies),
+        "agencies": list(Agency.objects.filter(pk__in=agencies)) if agencies else [],
         "form": form,
         "page": page,
-        "rows": queue_rows(list(page.object_list), today),
+        "rows": queue_table(queue_rows(list(page.object_list), today)),
         "today": today,
         "soon": due_soon_wd(),
         "query": query.urlencode(),
-        "can_register": _registering_agencies(request).exists(),
+        "can_register": any(role in registering for _, role, _, _ in memberships.rows),
     }
     return render(request, "applications/queue.html", context)
 
@@ -117,19 +121,24 @@ def register(request: HttpRequest, intake: str) -> HttpResponse:
 
 
 def _readable_case(request: HttpRequest, pk: int, *prefetch: str) -> Application:
-    return get_object_or_404(
-        Application.objects.select_related("agency", "handler", "assigned_unit").prefetch_related(
-            *prefetch
-        ),
-        pk=pk,
-        agency__in=readable_agencies(request.user),
+    """The case if the user may read it (as :func:`readable_agencies`), else 404; checked
+    against the request's memberships, which the page then reads its roles from."""
+    app = (
+        Application.objects.select_related("agency", "handler", "assigned_unit")
+        .filter(pk=pk)
+        .first()
     )
+    if app is None or not request_memberships(request).may_read(app.agency):
+        raise Http404("没有找到该申请")
+    if prefetch:
+        prefetch_related_objects([app], *prefetch)
+    return app
 
 
 def _case_page(
     request: HttpRequest, app: Application, bound: StepForm | None = None, status: int = 200
 ) -> HttpResponse:
-    roles = roles_of(request.user, app.agency_id)
+    roles = request_memberships(request).roles_in(app.agency_id)
     group = group_of(app.status_enum)
     outcome = app.outcome_enum
     today = timezone.localdate()
