@@ -182,6 +182,11 @@ GONGKAI_LOG_FILE = os.environ.get("GONGKAI_LOG_FILE", str(VAR_DIR / "log" / "gon
 LOGGING = logging_config(GONGKAI_LOG_FILE)
 CSRF_FAILURE_VIEW = "gongkai.web.errors.csrf_failure"
 
+# Uploaded documents are read in child processes, at most GONGKAI_SANDBOX_CHILDREN at once
+# across all of the server's processes: each takes a lock file in this folder
+# (gongkai/core/parsing/child_slots.py), so gunicorn's workers share one cap.
+os.environ.setdefault("GONGKAI_SANDBOX_SLOT_DIR", str(VAR_DIR / "sandbox-slots"))
+
 # -- background work and mail ----------------------------------------------------------
 # GONGKAI_JOB_QUEUE: "inline" (default: slow work runs in the web process right after the
 # transaction commits) or "procrastinate" (a job queue in PostgreSQL itself; run workers with
