@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
 def json_text(name: str, report: AnnualReport, single: bool) -> str:
     """One input: an indented document; several: one document a line."""
-    return json.dumps(report_to_json(report), ensure_ascii=False, indent=2 if single else None)
+    data = report_to_json(report, copy=False)  # dumped here and dropped: nothing to copy
+    return json.dumps(data, ensure_ascii=False, indent=2 if single else None)
 
 
 def csv_row(o: Outcome) -> dict[str, Any]:

@@ -32,6 +32,17 @@ _SECTION_TITLES = (
     r"信息处理费收取情况",
 )
 _HEADING = re.compile(rf"#*\s*{_NUMERAL}(?:{'|'.join(_SECTION_TITLES)})")
+# Words without which no title above matches: a line holding none has no heading, and is
+# not searched (the pattern, optional marks first, is tried at every character).
+_TITLE_WORDS = (
+    "总体情况",
+    "主动公开政府信息",
+    "收到和处理政府信息公开申请",
+    "行政复议",
+    "主要问题及",
+    "需要报告",
+    "信息处理费收取情况",
+)
 
 # 表二: block captions and row labels (both national formats).
 _T2_CUTS = re.compile(
@@ -64,6 +75,7 @@ _T3_END = re.compile(r"结转下年度继续办理[\d\s]*")
 _T4_CUTS = re.compile(r"行政复议\s*行政诉讼|(?<=总计)(?=[\d\s]{5,})|(?<=审结)(?=[\d\s]{5,})")
 # Markdown a converter left inside a glued body ("…分局---##2023年…", "###三、…").
 _MARKUP = re.compile(r"#{2,}|\*\*|-{3,}")
+_MARKUP_STARTS = ("##", "**", "---")  # a line holding none of these holds no markup
 _CRAWLER_KEY = re.compile(
     r"^\s*(标题|题目|title|URL|url|网址|链接|来源|发布时间|发布日期|日期|时间|发布机构|"
     r"采集时间|抓取时间)\s*[:：]\s*(.*)$"
@@ -111,8 +123,10 @@ def _cut(line: str) -> list[str]:
     if len(line) < _MIN_GLUED:
         return [line]
     original = line
-    line = _MARKUP.sub(lambda m: " " if m.group().startswith("-") else "", line)
-    headings = list(_HEADING.finditer(line))
+    if any(mark in line for mark in _MARKUP_STARTS):
+        line = _MARKUP.sub(lambda m: " " if m.group().startswith("-") else "", line)
+    has_title = any(word in line for word in _TITLE_WORDS)
+    headings = list(_HEADING.finditer(line)) if has_title else []
     cuts = {i for m in headings for i in (m.start(), m.end())}
     t3 = _T3_START.search(line)
     t3_start = t3.start() if t3 else len(line)

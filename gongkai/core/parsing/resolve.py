@@ -123,7 +123,13 @@ def _agree(
 ) -> Resolution:
     first = kept[0][0]
     result = Resolution(values={})
+    # A count read in a row without choices is the same in every combination (the solver
+    # fills only unknown cells) and is no gap of any: it is taken as read, not compared.
+    in_doubt = {p for row in choices for p in columns[row]}
     for path in first:
+        if path not in in_doubt and type(fixed.get(path)) is int:
+            result.values[path] = first[path]
+            continue
         seen = {values.get(path) for values, _ in kept}
         value = first[path] if len(seen) == 1 else None
         result.values[path] = value

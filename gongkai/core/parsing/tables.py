@@ -92,9 +92,10 @@ def _collect(
                 fragment = None
             else:
                 fragment = tok
-        elif fragment is not None and is_value(tok):
+        # Not text, so a value: blank, a number or a mark (what is_value accepts).
+        elif fragment is not None:
             held.append(tok)
-        elif current is not None and is_value(tok):
+        elif current is not None:
             current[2].append(tok)
     settle(None)
     return out

@@ -33,7 +33,11 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
         if line.cells is not None:
             for cell in line.cells:
                 if not cell.span:
-                    for t, value, free, after in _parts_of(cell.text, False):
+                    # _parts_of, inlined: cells give most tokens
+                    text = cell.text.strip()
+                    short = len(text) <= _CACHED_TEXT
+                    parts = _parts(text, False) if short else _parts_of(text, False)
+                    for t, value, free, after in parts:
                         append(Token(t, number, index, value, free, after))
         else:
             for t, value, free, after in _parts_of(line.text, True):

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeAlias
 
 from gongkai.core.report import labels as L
@@ -183,13 +183,13 @@ class AnnualReport:
         return node
 
     def set(self, path: str, value: Any) -> None:
-        table, *rest = path.split(".")
+        table, inner, last = _split_path(path)
         node: Any = getattr(self, table)
-        for part in rest[:-1]:
+        for part in inner:
             if node[part] is None:
                 node[part] = {}
             node = node[part]
-        node[rest[-1]] = value
+        node[last] = value
 
     def state(self, path: str) -> CellState | None:
         return self.provenance.get(path)
@@ -213,6 +213,13 @@ class AnnualReport:
 
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == Severity.ERROR]
+
+
+# The readers set every cell of every report by its path: the few hundred paths are split once.
+@lru_cache(maxsize=4096)
+def _split_path(path: str) -> tuple[str, tuple[str, ...], str]:
+    table, *rest = path.split(".")
+    return table, tuple(rest[:-1]), rest[-1]
 
 
 def cell_paths(report: AnnualReport) -> list[str]:
