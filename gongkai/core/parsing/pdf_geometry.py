@@ -10,6 +10,7 @@ rebuilt at every step and importing it loads pdfminer (≈0.1 s a process) for n
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from typing import NamedTuple
 
 TOLERANCE = 3.0  # pdfplumber's snap/join/intersection tolerance
@@ -32,11 +33,16 @@ def edge(x0: float, y0: float, x1: float, y1: float) -> Edge | None:
     """The ruling a straight segment draws, or None (a diagonal, a dot, a short side)."""
     left, right = min(x0, x1), max(x0, x1)
     top, bottom = min(y0, y1), max(y0, y1)
+    # tuple.__new__: a namedtuple's constructor without its Python frame (a page of a
+    # product's PDF has hundreds of rulings)
     if bottom - top < 0.5 and right - left >= MIN_EDGE:
-        return Edge(left, top, right, bottom, right - left, bottom - top, "h")
+        return _new(Edge, (left, top, right, bottom, right - left, bottom - top, "h"))
     if right - left < 0.5 and bottom - top >= MIN_EDGE:
-        return Edge(left, top, right, bottom, right - left, bottom - top, "v")
+        return _new(Edge, (left, top, right, bottom, right - left, bottom - top, "v"))
     return None
+
+
+_new = tuple.__new__
 
 
 def table_cells(edges: list[Edge]) -> list[list[Box]]:
@@ -61,12 +67,25 @@ def _cut_sides(edges: list[Edge]) -> list[Edge]:
     at the level of a horizontal that stops short of it, the gap between them is drawn.
     """
     horizontal = [e for e in edges if e.orientation == "h"]
+    by_top = sorted(range(len(horizontal)), key=lambda i: horizontal[i].top)
+    tops = [horizontal[i].top for i in by_top]
     added: list[Edge] = []
     for v in edges:
         if v.orientation != "v":
             continue
         for end in (v.top, v.bottom):
-            level = [h for h in horizontal if abs(h.top - end) <= TOLERANCE]
+            # the horizontals at this level, in their own order; the window a little wider
+            # than the tolerance, the exact test as before
+            near = by_top[
+                bisect.bisect_left(tops, end - TOLERANCE - 0.01) : bisect.bisect_right(
+                    tops, end + TOLERANCE + 0.01
+                )
+            ]
+            level = [
+                h
+                for h in map(horizontal.__getitem__, sorted(near))
+                if abs(h.top - end) <= TOLERANCE
+            ]
             if any(h.x0 - TOLERANCE <= v.x0 <= h.x1 + TOLERANCE for h in level):
                 continue
             gaps = [(h.x0 - v.x0, h) for h in level if h.x0 > v.x0] + [
@@ -83,11 +102,8 @@ def _cut_sides(edges: list[Edge]) -> list[Edge]:
 
 def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
     """pdfplumber's ``snap_objects``: clusters of positions within 3 pt move to their mean."""
-
-    def key(e: Edge) -> float:
-        return e.x0 if vertical else e.top
-
-    values = sorted({key(e) for e in edges})
+    key = _X0 if vertical else _TOP
+    values = sorted(set(map(key, edges)))
     cluster_of: dict[float, int] = {}
     index = 0
     last: float | None = None
@@ -102,7 +118,7 @@ def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
     out: list[Edge] = []
     new = tuple.__new__
     for cluster in clusters:
-        avg = sum(key(e) for e in cluster) / len(cluster)
+        avg = sum(map(key, cluster)) / len(cluster)
         for e in cluster:
             x0, top, x1, bottom, width, height, _ = e
             shift = avg - (x0 if vertical else top)
@@ -115,21 +131,27 @@ def _snap(edges: list[Edge], vertical: bool) -> list[Edge]:
     return out
 
 
+_X0, _TOP = itemgetter(0), itemgetter(1)
+
+
 def _merge(edges: list[Edge]) -> list[Edge]:
-    """pdfplumber's ``merge_edges``: snapped, then joined along each line."""
-    snapped = _snap([e for e in edges if e.orientation == "v"], True) + _snap(
-        [e for e in edges if e.orientation == "h"], False
-    )
+    """pdfplumber's ``merge_edges``: snapped, then joined along each line (horizontal lines
+    top to bottom, then vertical ones left to right)."""
+    horizontal = _snap([e for e in edges if e.orientation == "h"], False)
+    vertical = _snap([e for e in edges if e.orientation == "v"], True)
+    return _join(horizontal, True) + _join(vertical, False)
+
+
+def _join(snapped: list[Edge], horizontal: bool) -> list[Edge]:
+    """The collinear pieces of each line joined where they meet or nearly (3 pt)."""
     # Rulings drawn twice (a side two cells share) join to nothing: dropped before sorting.
-    lines: dict[tuple[str, float], list[Edge]] = {}
+    lines: dict[float, list[Edge]] = {}
+    at, along = (_TOP, _X0) if horizontal else (_X0, _TOP)
     for e in dict.fromkeys(snapped):
-        lines.setdefault((e.orientation, e.top if e.orientation == "h" else e.x0), []).append(e)
+        lines.setdefault(at(e), []).append(e)
     out: list[Edge] = []
-    for orientation, _ in sorted(lines):
-        horizontal = orientation == "h"
-        ordered = sorted(
-            lines[(orientation, _)], key=(lambda e: e.x0) if horizontal else (lambda e: e.top)
-        )
+    for position in sorted(lines):
+        ordered = sorted(lines[position], key=along)
         joined = [ordered[0]]
         for e in ordered[1:]:
             last = joined[-1]
@@ -190,14 +212,9 @@ def _smallest_cells(edges: list[Edge]) -> list[Box]:
     for x, column in columns.items():
         for k, y in enumerate(column):
             row = rows[y]
-            down_here, across_here = crossings[(x, y)]
-            across = [
-                (x2, crossing[0])
-                for x2 in row[right(row, x) :]
-                if not across_here.isdisjoint((crossing := crossings[(x2, y)])[1])
-            ]
-            if across:
-                cell = _first_cell(crossings, x, y, down_here, column[k + 1 :], across)
+            start = right(row, x)
+            if start < len(row):
+                cell = _first_cell(crossings, x, y, column, k + 1, row, start)
                 if cell is not None:
                     cells.append(cell)
     return cells
@@ -207,15 +224,35 @@ def _first_cell(
     crossings: dict[tuple[float, float], tuple[set[int], set[int]]],
     x: float,
     y: float,
-    down_here: set[int],
-    below: list[float],
-    across: list[tuple[float, set[int]]],
+    column: list[float],
+    below: int,
+    row: list[float],
+    start: int,
 ) -> Box | None:
-    for y2 in below:
+    """The smallest cell whose top-left corner is the crossing (x, y), if any.
+
+    The crossings to its right on a shared horizontal are looked up only as far as needed
+    (the first usually closes the cell) and kept for the next crossing below.
+    """
+    down_here, across_here = crossings[(x, y)]
+    across: list[tuple[float, set[int]]] = []
+    later = iter(row[start:])
+    for y2 in column[below:]:
         down, sideways = crossings[(x, y2)]
         if down_here.isdisjoint(down):
             continue
-        for x2, down_right in across:
+        n = 0
+        while True:
+            if n == len(across):
+                for x2 in later:
+                    crossing = crossings[(x2, y)]
+                    if not across_here.isdisjoint(crossing[1]):
+                        across.append((x2, crossing[0]))
+                        break
+                else:
+                    break
+            x2, down_right = across[n]
+            n += 1
             corner = crossings.get((x2, y2))
             if (
                 corner is not None
@@ -240,10 +277,14 @@ def _cells_to_tables(cells: list[Box]) -> list[list[Box]]:
 
     first_with: dict[tuple[float, float], int] = {}
     for i, (x0, top, x1, bottom) in enumerate(cells):
+        mine = i  # the root of this cell's group, kept as the unions go
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
             j = first_with.setdefault(corner, i)
             if j != i:
-                parent[root(i)] = root(j)
+                theirs = root(j)
+                if theirs != mine:
+                    parent[mine] = theirs
+                    mine = theirs
     groups: dict[int, list[Box]] = {}
     for i, cell in enumerate(cells):
         groups.setdefault(root(i), []).append(cell)

@@ -33,7 +33,8 @@ class Char(NamedTuple):  # a tuple: a page has thousands, made in a tight loop
     bottom: float
 
 
-_X0, _TOP, _X1, _BOTTOM = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(4)
+_TEXT, _X0, _TOP = itemgetter(0), itemgetter(1), itemgetter(2)
+_X1, _BOTTOM = itemgetter(3), itemgetter(4)
 
 
 class TextLine(NamedTuple):
@@ -54,7 +55,7 @@ class PageContent:
     paths: int
 
     def visible_chars(self) -> int:
-        return len(self.chars) - [ch[0] for ch in self.chars].count(" ")
+        return len(self.chars) - list(map(_TEXT, self.chars)).count(" ")
 
 
 def read_page(page: Any) -> PageContent:
@@ -85,9 +86,12 @@ def _walk(
     matrix, matrix_bytes = pc.floats(6)
     get_type, get_matrix, unpack = pc.object_type, pc.object_matrix, _MATRIX.unpack_from
     image, path, segment_count = pc.OBJECT_IMAGE, pc.OBJECT_PATH, pc.path_segment_count
+    text = pc.OBJECT_TEXT
     for i in range(count):
         obj = get_object(owner, i)
         kind = get_type(obj)
+        if kind == text:  # most objects (WPS writes one a character): passed over first
+            continue
         if kind == image:
             content.images += 1
         elif kind == path:
@@ -228,8 +232,8 @@ def text_lines(chars: list[Char]) -> list[TextLine]:
 
 def text_of(chars: list[Char]) -> str:
     """A cell's text: its lines joined by line breaks (``cell_text`` then joins them)."""
-    if not chars:
-        return ""
+    if len(chars) < 2:  # most cells: empty, or one digit
+        return chars[0][0].strip() if chars else ""
     return "\n".join(_line_text(members) for members in _lines(chars))
 
 
@@ -254,15 +258,17 @@ def _line_text(members: list[Char]) -> str:
     if len(members) == 1:  # a figure's single digit, a "0": a third of all cells
         return members[0][0].strip()
     parts: list[str] = []
-    previous_x1: float | None = None
+    previous_x1 = 0.0
+    spaced = True  # nothing yet, or a space last: no space to add
     for text, x0, _, x1, _ in members:
-        if (
-            parts
-            and parts[-1] != " "
-            and (text == " " or (previous_x1 is not None and x0 - previous_x1 > _TOLERANCE))
-        ):
+        if text == " ":
+            if not spaced:
+                parts.append(" ")
+                spaced = True
+            continue
+        if not spaced and x0 - previous_x1 > _TOLERANCE:
             parts.append(" ")
-        if text != " ":
-            parts.append(text)
-            previous_x1 = x1
+        parts.append(text)
+        previous_x1 = x1
+        spaced = False
     return "".join(parts).strip()

@@ -46,16 +46,19 @@ class Part:
     x1: float = field(init=False)
     top: float = field(init=False)
     bottom: float = field(init=False)
+    _inner_xs: list[float] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.x0 = min(b.x0 for b in self.boxes)
         self.x1 = max(b.x1 for b in self.boxes)
         self.top = min(b.top for b in self.boxes)
         self.bottom = max(b.bottom for b in self.boxes)
+        # asked for three times a part (is it a table, does it go on, is it gone on)
+        edges = {round(b.x0, 1) for b in self.boxes} | {round(b.x1, 1) for b in self.boxes}
+        self._inner_xs = [x for x in edges if self.x0 + _X_TOLERANCE < x < self.x1 - _X_TOLERANCE]
 
     def inner_xs(self) -> list[float]:
-        edges = {round(b.x0, 1) for b in self.boxes} | {round(b.x1, 1) for b in self.boxes}
-        return [x for x in edges if self.x0 + _X_TOLERANCE < x < self.x1 - _X_TOLERANCE]
+        return self._inner_xs
 
 
 def table_parts(page: PageContent, number: int) -> list[Part]:
@@ -75,39 +78,37 @@ def table_parts(page: PageContent, number: int) -> list[Part]:
 def _cell_chars(cells: list[PdfBox], chars: list[Char]) -> list[list[Char]]:
     """The characters whose centre lies in each cell.
 
-    Cells are indexed by 10 pt bands and, in a band, by their left side: a character is
-    tried against the cells starting left of it, nearest first, so a row of ten columns
-    costs one or two comparisons a character rather than ten.
+    Every side of a cell lies on one of the table's rulings, so the rulings cut the table
+    into slots and a cell covers whole slots: a character's slot is found by bisecting the
+    rulings' xs and ys, and the slot names its cell. Where cells overlap (a stray drawing),
+    a slot keeps the cell with the greatest left side, and of those the last: the cell a
+    search from the nearest left side found.
     """
-    banded: dict[int, list[tuple[float, float, float, float, int]]] = {}
+    xs = sorted({x for cell in cells for x in (cell[0], cell[2])})
+    ys = sorted({y for cell in cells for y in (cell[1], cell[3])})
+    column = {x: k for k, x in enumerate(xs)}
+    row = {y: k for k, y in enumerate(ys)}
+    width = len(xs) - 1
+    owner = [-1] * (width * (len(ys) - 1))  # slot (row * width + column) → cell
     for i, (x0, top, x1, bottom) in enumerate(cells):
-        for number in range(int(top // 10), int(bottom // 10) + 1):
-            banded.setdefault(number, []).append((x0, top, x1, bottom, i))
-    bands = {number: _by_left(members) for number, members in banded.items()}
+        c0, c1 = column[x0], column[x1]
+        for base in range(row[top] * width, row[bottom] * width, width):
+            for k in range(base + c0, base + c1):
+                j = owner[k]
+                if j < 0 or cells[j][0] <= x0:
+                    owner[k] = i
     found: list[list[Char]] = [[] for _ in cells]
     right = bisect.bisect_right
+    left_side, right_side, top_side, bottom_side = xs[0], xs[-1], ys[0], ys[-1]
     for ch in chars:
         v_mid = (ch[2] + ch[4]) / 2
-        band = bands.get(int(v_mid // 10))
-        if band is None:
-            continue
-        lefts, members = band
-        h_mid = (ch[1] + ch[3]) / 2
-        k = right(lefts, h_mid)
-        while k:  # ``inside``, written out, from the nearest cell leftwards
-            k -= 1
-            x0, top, x1, bottom, i = members[k]
-            if h_mid < x1 and top <= v_mid < bottom:
-                found[i].append(ch)
-                break
+        if top_side <= v_mid < bottom_side:
+            h_mid = (ch[1] + ch[3]) / 2
+            if left_side <= h_mid < right_side:
+                i = owner[(right(ys, v_mid) - 1) * width + right(xs, h_mid) - 1]
+                if i >= 0:
+                    found[i].append(ch)
     return found
-
-
-def _by_left(
-    members: list[tuple[float, float, float, float, int]],
-) -> tuple[list[float], list[tuple[float, float, float, float, int]]]:
-    members.sort(key=lambda m: (m[0], m[4]))
-    return [m[0] for m in members], members
 
 
 def continues(previous: Part, part: Part) -> bool:
@@ -139,16 +140,21 @@ def _index(value: float, bounds: list[float]) -> int:
 
 def table_rows(parts: list[Part]) -> list[tuple[int, list[Cell]]]:
     """(page, cells) for each row of one logical table made of one or more parts."""
-    xs = _clusters([x for p in parts for b in p.boxes for x in (b.x0, b.x1)], _X_TOLERANCE)
+    all_xs = [x for p in parts for b in p.boxes for x in (b.x0, b.x1)]
+    xs = _clusters(all_xs, _X_TOLERANCE)
+    # a table's cells share a few sides: each side's boundary is looked up once
+    column = {x: _index(x, xs) for x in set(all_xs)}
     placements: list[Placement] = []
     pages: list[int] = []
     for part in parts:
-        ys = _clusters([y for b in part.boxes for y in (b.top, b.bottom)], _Y_TOLERANCE)
+        all_ys = [y for b in part.boxes for y in (b.top, b.bottom)]
+        ys = _clusters(all_ys, _Y_TOLERANCE)
+        row = {y: _index(y, ys) for y in set(all_ys)}
         offset = len(pages)
         mine: list[Placement] = []
         for b in sorted(part.boxes, key=lambda b: (b.top, b.x0)):
-            r0, r1 = _index(b.top, ys), _index(b.bottom, ys)
-            c0, c1 = _index(b.x0, xs), _index(b.x1, xs)
+            r0, r1 = row[b.top], row[b.bottom]
+            c0, c1 = column[b.x0], column[b.x1]
             if r1 > r0 and c1 > c0:
                 mine.append(Placement(offset + r0, c0, b.text, r1 - r0, c1 - c0))
         rows_here = len(ys) - 1

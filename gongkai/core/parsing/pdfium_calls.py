@@ -75,6 +75,7 @@ segment_point = _plain(pdfium_c.FPDFPathSegment_GetPoint, "int", "ptr", "floats"
 segment_type = _plain(pdfium_c.FPDFPathSegment_GetType, "int", "ptr")
 segment_closes = _plain(pdfium_c.FPDFPathSegment_GetClose, "int", "ptr")
 
+OBJECT_TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
 OBJECT_IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
 OBJECT_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 OBJECT_FORM = pdfium_c.FPDF_PAGEOBJ_FORM
