@@ -150,8 +150,46 @@ def load_demo(
         done(f"一年的依申请公开案件（{Application.objects.filter(agency=bureau).count()}件）")
         _showcase(rng, users, bureau, today)
         done("各办理状态的近期案件")
+        _corrections(users, bureau, today)
+        done("更正申请（第四十一条）")
         _load_app_demos(today, done)
     return Application.objects.filter(agency=bureau).count()
+
+
+def _corrections(users: dict[Role, AbstractBaseUser], bureau: Agency, today: date) -> None:
+    """Two §41 更正 requests: one forwarded to the competent organ, one awaiting a decision."""
+    from gongkai.web.applications.correcting import decide_correction, register_correction
+
+    facts = {
+        "applicant_type": ApplicantType.NATURAL_PERSON.value,
+        "contact": "13900000000",
+        "requested": "姓名应为“张晓明”",
+        "evidence": "居民身份证复印件",
+    }
+    forwarded = register_correction(
+        users[Role.REGISTRAR],
+        bureau,
+        arrived_on=today - timedelta(days=20),
+        applicant_name="张晓明",
+        record="本局公开的2024年度行政处罚决定信息中当事人姓名记为“张小明”",
+        **facts,
+    )
+    decide_correction(
+        users[Role.HANDLER],
+        forwarded.pk,
+        on=today - timedelta(days=13),
+        decision="forwarded",
+        competent_agency="清河县市场监督管理局",
+        reasons="该处罚决定由市场监督管理部门作出",
+    )
+    register_correction(
+        users[Role.REGISTRAR],
+        bureau,
+        arrived_on=today - timedelta(days=2),
+        applicant_name="王丽",
+        record="本局公开的户籍办理结果公示中申请人出生日期记为1990年5月1日",
+        **{**facts, "requested": "出生日期应为1990年5月11日"},
+    )
 
 
 def _load_app_demos(today: date, done: Callable[[str], None]) -> None:

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from gongkai.core.applications.channels import IntakeForm
 from gongkai.web import demo
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.models import Application, Letter
+from gongkai.web.applications.models import Application, CorrectionRequest, Letter
 from gongkai.web.catalogue.models import (
     BusinessImport,
     CatalogueItem,
@@ -31,6 +31,7 @@ NOT_PAGES = {
     # Steps and actions: POST only (a GET is refused or sent back to the page they act on).
     "logout": "POST only",
     "applications:step": "POST only",
+    "applications:correction_decide": "POST only",
     "catalogue:item_action": "POST only",
     "catalogue:document_action": "POST only",
     "catalogue:new_media_posts": "POST only",
@@ -113,7 +114,9 @@ def page_urls(data: DemoData) -> dict[str, list[str]]:
     remedy = RemedyCase.objects.order_by("pk").first()
     version = ReportVersion.objects.filter(agency=bureau).order_by("-year", "-number").first()
     letter = Letter.objects.order_by("-pk").first()
+    correction = CorrectionRequest.objects.first()
     found = {
+        "correction request": correction,
         "published item": published,
         "draft item": draft,
         "attachment": attachment,
@@ -136,8 +139,17 @@ def page_urls(data: DemoData) -> dict[str, list[str]]:
         "applications:register_choose": [url("applications:register_choose")],
         "applications:register": [url("applications:register", f.value) for f in staff_forms],
         "applications:detail": [url("applications:detail", a.pk) for a in _cases()],
-        "applications:letter": [url("applications:letter", letter.pk)],
+        "applications:letter": [
+            url("applications:letter", each.pk)
+            for each in (letter, Letter.objects.filter(correction_request=correction).first())
+            if each is not None
+        ],
         "applications:monthly": [url("applications:monthly")],
+        "applications:corrections": [url("applications:corrections")],
+        "applications:correction_new": [url("applications:correction_new")],
+        "applications:correction": [
+            url("applications:correction", c.pk) for c in CorrectionRequest.objects.all()
+        ],
         "catalogue:portal_home": [url("catalogue:portal_home", a.pk) for a in (bureau, office)],
         "catalogue:guide": [url("catalogue:guide", bureau.pk)],
         "catalogue:public_index": [url("catalogue:public_index", bureau.pk)],

@@ -156,6 +156,33 @@ class World:
         )
         return int(case.pk)
 
+    @cached_property
+    def correction_id(self) -> int:
+        """A §41 更正 request of A, decided: its notice is a Letter without an application."""
+        from gongkai.web.applications.correcting import decide_correction, register_correction
+
+        request = register_correction(
+            self.a_chief,
+            self.a.agency,
+            arrived_on=DAY,
+            applicant_type="natural_person",
+            applicant_name=MARKERS[0],
+            contact="13812345678",
+            record=MARKERS[1],
+            requested="更正后的记录",
+            evidence="户口簿复印件",
+        )
+        decide_correction(
+            self.a_chief, request.pk, on=DAY, decision="referred", competent_agency="甲市民政局"
+        )
+        return int(request.pk)
+
+    @cached_property
+    def correction_letter_id(self) -> int:
+        from gongkai.web.applications.models import Letter
+
+        return int(Letter.objects.get(correction_request_id=self.correction_id).pk)
+
     # -- what B must not change ---------------------------------------------------------
 
     def snapshot(self) -> tuple[Any, ...]:

@@ -73,6 +73,8 @@ def test_the_demo_has_cases_in_every_state_of_the_workspace() -> None:
         "consultation",
         "termination_notice",
         "reply",
+        "fee_notice",  # the fees app's demo: fee notices are letters of the one system
+        "correction_notice",  # the §41 更正 request the demo forwards
     }
     assert not Letter.objects.exclude(pdf="").exists()  # rendered on first download
 

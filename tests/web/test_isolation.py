@@ -116,6 +116,11 @@ def with_app(world: World) -> dict[str, Any]:
     return {}
 
 
+def with_correction(world: World) -> dict[str, Any]:
+    world.correction_id  # noqa: B018 - built for its markers on the list page
+    return {}
+
+
 def with_item(world: World) -> dict[str, Any]:
     world.catalogue_item_id  # noqa: B018
     return {}
@@ -314,11 +319,30 @@ CLASSIFIED: dict[str, Rule] = {
     "applications/<int:pk>/released/<int:released_id>/remove/": staff(
         Check("POST", released_file, body=lambda w: {"on": "2025-03-04"}, owner=()),
     ),
+    # A case's letter, and a §41 更正 notice (a letter of a correction request, no case).
     "applications/letters/<int:letter_id>/": staff(
-        Check(params=lambda w: {"letter_id": w.letter_id}, supervisor="read")
+        Check(params=lambda w: {"letter_id": w.letter_id}, supervisor="read"),
+        Check(params=lambda w: {"letter_id": w.correction_letter_id}, supervisor="read"),
     ),
     "applications/letters/<int:letter_id>/<str:fmt>/": staff(
-        Check(params=lambda w: {"letter_id": w.letter_id, "fmt": "docx"})
+        Check(params=lambda w: {"letter_id": w.letter_id, "fmt": "docx"}),
+        Check(params=lambda w: {"letter_id": w.correction_letter_id, "fmt": "docx"}),
+    ),
+    # -- §41 更正 requests ----------------------------------------------------------------
+    "applications/corrections/": staff(
+        Check(params=with_correction, listing=True, shows_markers=True, supervisor="read")
+    ),
+    "applications/corrections/new/": staff(PAGE),
+    "applications/corrections/<int:pk>/": staff(
+        Check(params=lambda w: {"pk": w.correction_id}, supervisor="read")
+    ),
+    "applications/corrections/<int:pk>/decide/": staff(
+        Check(
+            "POST",
+            lambda w: {"pk": w.correction_id},
+            body=lambda w: {"on": "2025-03-04", "decision": "referred", "competent_agency": "乙局"},
+            owner=(),
+        ),
     ),
     # -- fees -----------------------------------------------------------------------------
     "fees/": staff(PAGE),

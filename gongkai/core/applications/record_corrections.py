@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.applications.roles import ROLE_LABELS, PermissionDenied, Role
 from gongkai.core.errors import GongkaiError
 
 
@@ -84,3 +85,32 @@ class CorrectionOutcome:
             raise InvalidCorrection("不予更正的，请写明审核情况和理由")
         if self.decision in NAMES_COMPETENT_AGENCY and not self.competent_agency.strip():
             raise InvalidCorrection("转送或告知向其他机关提出的，请写明有权更正的行政机关")
+
+
+class CorrectionStep(StrEnum):
+    """The steps of a correction request on the platform (it has no 条例 deadline, so no
+    clock: registration and the decision with its notice)."""
+
+    REGISTER = "register_correction"
+    DECIDE = "decide_correction"
+
+
+CORRECTION_STEP_LABELS: dict[CorrectionStep, str] = {
+    CorrectionStep.REGISTER: "登记更正申请",
+    CorrectionStep.DECIDE: "作出更正决定并出具告知书",
+}
+
+# Who takes each step, as for applications (roles.ACTION_ROLES): whoever registers an
+# application (登记, 承办) registers a correction request; the handler (承办) verifies the
+# record against the evidence and decides, and so may those who decide answers (审核, 负责人).
+CORRECTION_STEP_ROLES: dict[CorrectionStep, frozenset[Role]] = {
+    CorrectionStep.REGISTER: frozenset({Role.REGISTRAR, Role.HANDLER}),
+    CorrectionStep.DECIDE: frozenset({Role.HANDLER, Role.REVIEWER, Role.OFFICE_HEAD}),
+}
+
+
+def require_correction_role(step: CorrectionStep, held: frozenset[Role] | set[Role]) -> None:
+    allowed = CORRECTION_STEP_ROLES[step]
+    if not allowed & set(held):
+        names = "、".join(ROLE_LABELS[r] for r in Role if r in allowed)
+        raise PermissionDenied(f"“{CORRECTION_STEP_LABELS[step]}”须由本机关的{names}岗位人员办理")

@@ -13,6 +13,8 @@ from gongkai.web.applications.models import (
     Assignment,
     CaseEvent,
     Consultation,
+    CorrectionEvent,
+    CorrectionRequest,
     Letter,
     ServiceRecord,
 )
@@ -125,7 +127,14 @@ class AssignmentAdmin(ReadOnlyAdmin):
 
 @admin.register(Letter)
 class LetterAdmin(ReadOnlyAdmin):
-    list_display = ("application", "title", "created_at", "issued_on", "rendered_at")
+    list_display = (
+        "application",
+        "correction_request",
+        "title",
+        "created_at",
+        "issued_on",
+        "rendered_at",
+    )
     list_filter = ("kind",)
 
 
@@ -133,3 +142,23 @@ class LetterAdmin(ReadOnlyAdmin):
 class ServiceRecordAdmin(ReadOnlyAdmin):
     list_display = ("application", "method", "served_on", "proof")
     list_filter = ("method",)
+
+
+class CorrectionEventInline(admin.TabularInline):
+    model = CorrectionEvent
+    extra = 0
+    can_delete = False
+    fields = ("occurred_on", "action", "actor", "note")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(CorrectionRequest)
+class CorrectionRequestAdmin(ReadOnlyAdmin):
+    """§41 更正 requests change only through their steps (gongkai.web.applications.correcting)."""
+
+    list_display = ("number", "agency", "applicant_name", "arrived_on", "decision", "decided_on")
+    list_filter = ("decision",)
+    inlines = (CorrectionEventInline,)

@@ -24,6 +24,20 @@ class ApplicationsConfig(AppConfig):
             )
         )
 
+        from gongkai.web.applications.correction_requests import CorrectionEvent
+
+        # The §41 更正 requests' trail: no application, so a trail of its own.
+        register_audit_trail(
+            AuditTrail(
+                CorrectionEvent,
+                "更正申请办理记录",
+                agency="request__agency_id",
+                subject=lambda e: f"更正申请 {e.request.number}",
+                action=lambda e: e.action_label,
+                related=("request",),
+            )
+        )
+
         from gongkai.web.applications.letter_files import RENDER_LETTER_JOB
         from gongkai.web.tasks.queue import register_job
 

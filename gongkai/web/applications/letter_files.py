@@ -64,17 +64,18 @@ def ensure_letter_files(letter: Letter) -> Letter:
 
 
 def letter_download(letter: Letter, fmt: str) -> FileResponse:
-    """The letter's DOCX (``fmt="docx"``) or PDF as a download named after its case, for
-    the staff workspace and the API alike. The caller has checked that the user may read it."""
+    """The letter's DOCX (``fmt="docx"``) or PDF as a download named after its case (or its
+    §41 correction request), for the staff workspace and the API alike. The caller has
+    checked that the user may read it."""
     letter = ensure_letter_files(letter)
     field = letter.docx if fmt == "docx" else letter.pdf
-    name = f"{letter.application.number}-{letter.title}.{fmt}"
+    name = f"{letter.owner_number}-{letter.title}.{fmt}"
     return FileResponse(field.open("rb"), as_attachment=True, filename=name)
 
 
 def render_letter_files(letter_id: int) -> None:
     """(Re)write both files of one letter from its current text."""
-    letter = Letter.objects.select_related("application").get(pk=letter_id)
+    letter = Letter.objects.select_related("application", "correction_request").get(pk=letter_id)
     text = LetterText.from_data(letter.content)
     stem = f"{letter.kind}-{letter.pk}"
     for field, payload, suffix in (
@@ -88,7 +89,7 @@ def render_letter_files(letter_id: int) -> None:
     Letter.objects.filter(pk=letter.pk).update(
         docx=letter.docx.name, pdf=letter.pdf.name, rendered_at=letter.rendered_at
     )
-    log.info("文书已生成：%s %s", letter.application.number, letter.title)
+    log.info("文书已生成：%s %s", letter.owner_number, letter.title)
 
 
 def _run_font(run: object, name: str, size: float, bold: bool = False) -> None:

@@ -25,7 +25,7 @@ from gongkai.core.applications.applicants import is_person
 from gongkai.core.errors import GongkaiError
 from gongkai.core.letters import AgencyFacts, ApplicationFacts, LetterText, RemedyRules
 from gongkai.web.agencies.models import Agency
-from gongkai.web.applications.models import Application, Letter
+from gongkai.web.applications.models import Application, CorrectionRequest, Letter
 
 GOVERNMENT_OFFICE_SUFFIX = "办公室"
 
@@ -101,15 +101,25 @@ def application_facts(app: Application) -> ApplicationFacts:
 
 
 def store_letter(
-    app: Application, text: LetterText, *, issued_on: date | None, replace: Letter | None = None
+    owner: Application | CorrectionRequest,
+    text: LetterText,
+    *,
+    issued_on: date | None,
+    replace: Letter | None = None,
 ) -> Letter:
     """Save the letter's text (inside the step's transaction) and render its files on commit.
 
+    ``owner`` is the application, or the §41 correction request whose notice it is.
     ``replace`` rewrites a draft (the reply drafted at the decision and dated at issue).
     """
     from gongkai.web.applications.letter_files import schedule_letter_files
 
-    letter = replace or Letter(application=app, kind=text.kind.value)
+    if replace is not None:
+        letter = replace
+    elif isinstance(owner, CorrectionRequest):
+        letter = Letter(correction_request=owner, kind=text.kind.value)
+    else:
+        letter = Letter(application=owner, kind=text.kind.value)
     letter.title = text.title
     letter.content = text.to_data()
     letter.issued_on = issued_on

@@ -285,6 +285,9 @@ class Assignment(models.Model):
 
 
 def _letter_path(letter: Letter, filename: str) -> str:
+    if letter.application_id is None:  # a §41 更正 notice: its own folder per agency
+        request = letter.correction_request
+        return f"letters/{request.agency_id}/corrections/{request.pk}/{filename}"
     return f"letters/{letter.application.agency_id}/{letter.application_id}/{filename}"
 
 
@@ -294,10 +297,26 @@ class Letter(models.Model):
     ``content`` is the letter's text; ``docx`` and ``pdf`` are rendered from it after the
     transaction commits (:func:`gongkai.web.applications.letter_files.render_letter_files`).
     The applicant sees a letter once ``issued_on`` is set (the portal relies on this).
+
+    A letter belongs to an application, or — the §41 更正 notice — to a correction request,
+    which is no application (:mod:`gongkai.web.applications.correction_requests`); exactly one.
     """
 
     application = models.ForeignKey(
-        Application, verbose_name="申请", on_delete=models.PROTECT, related_name="letters"
+        Application,
+        verbose_name="申请",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
+    correction_request = models.ForeignKey(
+        "applications.CorrectionRequest",
+        verbose_name="更正申请",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
     )
     kind = models.CharField(
         "文书类型", max_length=30, choices=[(k.value, t) for k, t in LETTER_TITLES.items()]
@@ -314,9 +333,22 @@ class Letter(models.Model):
         verbose_name = "文书"
         verbose_name_plural = "文书"
         ordering = ("created_at", "pk")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=False, correction_request__isnull=True)
+                | models.Q(application__isnull=True, correction_request__isnull=False),
+                name="letter_has_one_owner",
+            ),
+        )
 
     def __str__(self) -> str:
-        return f"{self.application.number} {self.title}"
+        return f"{self.owner_number} {self.title}"
+
+    @property
+    def owner_number(self) -> str:
+        """The number of the application or correction request the letter belongs to."""
+        owner = self.application or self.correction_request
+        return owner.number if owner is not None else ""
 
 
 class ServiceRecord(models.Model):
@@ -401,5 +433,10 @@ class Reanswer(models.Model):
         return f"{self.application.number} {self.order_document}"
 
 
-# 答复附件 lives in its own module (issue 14); imported here so that Django registers it.
+# 答复附件 (issue 14) and §41 更正 requests (whose notice is a Letter above) live in their own
+# modules; imported here so that Django registers them.
+from gongkai.web.applications.correction_requests import (  # noqa: E402, F401
+    CorrectionEvent,
+    CorrectionRequest,
+)
 from gongkai.web.applications.released import ReleasedFile  # noqa: E402, F401

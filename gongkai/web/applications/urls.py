@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.web.applications import views, views_attachments, views_monthly, views_released
+from gongkai.web.applications import (
+    views,
+    views_attachments,
+    views_corrections,
+    views_monthly,
+    views_released,
+)
 
 app_name = "applications"
 urlpatterns = [
@@ -23,6 +29,15 @@ urlpatterns = [
         "<int:pk>/released/<int:released_id>/remove/",
         views_released.detach,
         name="released_detach",
+    ),
+    # §41 更正 requests: their own request type, not applications (docs/platform.md)
+    path("corrections/", views_corrections.correction_list, name="corrections"),
+    path("corrections/new/", views_corrections.correction_new, name="correction_new"),
+    path("corrections/<int:pk>/", views_corrections.correction_detail, name="correction"),
+    path(
+        "corrections/<int:pk>/decide/",
+        views_corrections.correction_decide,
+        name="correction_decide",
     ),
     path("letters/<int:letter_id>/", views.letter_preview, name="letter"),
     path("letters/<int:letter_id>/<str:fmt>/", views.letter_file, name="letter_file"),

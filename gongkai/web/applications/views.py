@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -211,10 +211,13 @@ def take_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def _readable_letter(request: HttpRequest, letter_id: int) -> Letter:
+    # A letter of a case, or the notice of a §41 correction request (no case): either way
+    # of an agency the user may read.
+    readable = readable_agencies(request.user)
     return get_object_or_404(
-        Letter.objects.select_related("application"),
+        Letter.objects.select_related("application", "correction_request"),
+        Q(application__agency__in=readable) | Q(correction_request__agency__in=readable),
         pk=letter_id,
-        application__agency__in=readable_agencies(request.user),
     )
 
 

@@ -1,10 +1,11 @@
 """One read view over every audit trail of the platform.
 
-Six tables keep the evidence today (case trail, catalogue item trail, catalogue records
-audit, review/litigation trail, annual report trail, due-date recomputations). They stay
-where they are: their history is kept untouched and no data migration can lose or reorder
-it (docs/architecture.md, "Audit"). Each app registers its table here when Django loads it;
-:func:`audit_entries` reads them all as one list, newest first, for the agencies asked.
+Several tables keep the evidence (case trail, catalogue item trail, catalogue records
+audit, review/litigation trail, annual report trail, due-date recomputations, the trail of
+§41 更正 requests). They stay where they are: their history is kept untouched and no data
+migration can lose or reorder it (docs/architecture.md, "Audit"). Each app registers its
+table here when Django loads it; :func:`audit_entries` reads them all as one list, newest
+first, for the agencies asked.
 The kernel imports no app: a trail is described by its model and field paths.
 """
 

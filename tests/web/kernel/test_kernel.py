@@ -123,11 +123,13 @@ def test_the_calendar_hook_is_filled_and_refuses_to_guess_when_empty(
 
 
 def test_every_audit_table_is_read_through_the_one_view() -> None:
+    from gongkai.web.applications.correction_requests import CorrectionEvent
     from gongkai.web.catalogue.models import CatalogueAudit, ItemEvent
 
     trails = {trail.model for trail in audit_trails()}
     assert trails == {
         CaseEvent,
+        CorrectionEvent,
         ItemEvent,
         CatalogueAudit,
         RemedyEvent,
