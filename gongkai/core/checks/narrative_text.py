@@ -58,15 +58,17 @@ def chinese_count(text: str) -> int | None:
 def prepare(text: str) -> str:
     """Normalised text with document titles removed (their names hold numbers and words)."""
     text = nfkc(text)  # unicodedata's NFKC, faster on report text
-    text = re.sub(r"《[^》]*》", "《》", text)
-    return re.sub(r"〔[^〕]*〕", "", text)
+    if "《" in text:  # (a cheap test first: the search is slow over CJK text)
+        text = re.sub(r"《[^》]*》", "《》", text)
+    return re.sub(r"〔[^〕]*〕", "", text) if "〔" in text else text
 
 
 # A printed line that ends a paragraph: a sentence end, perhaps closed by a quote or bracket
 # (a ";" or ":" goes on: lists run on after them). A line that begins an enumerated heading
 # ("(二)", "三、", "1.") starts one. A line a PDF happened to break right after "。" is taken
 # as a paragraph end, as every line was before.
-_PARAGRAPH_END = re.compile(r"[。!?][\"'”’)」』\]]*\s*$")
+_SENTENCE_ENDS = ("。", "!", "?")
+_CLOSERS = "\"'”’)」』]"
 _PARAGRAPH_START = re.compile(
     r"^\s*(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、](?!\d))"
 )
@@ -84,11 +86,18 @@ def paragraphs(text: str) -> list[str]:
     for line in prepare(text).split("\n"):
         if not line.strip():
             continue
-        if joined and not _PARAGRAPH_END.search(joined[-1]) and not _PARAGRAPH_START.match(line):
+        if joined and not _ends_paragraph(joined[-1]) and not _PARAGRAPH_START.match(line):
             joined[-1] += line.strip()
         else:
             joined.append(line)
     return joined
+
+
+def _ends_paragraph(text: str) -> bool:
+    """Whether the text ends a sentence: "。", "!" or "?", then closing quotes or brackets,
+    then spaces. Read from the end: a search from the start would walk the whole paragraph
+    again for each line joined to it."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
 
 
 _CLAUSE_END = re.compile(r"[,;。!?]")

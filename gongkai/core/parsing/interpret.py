@@ -189,8 +189,7 @@ def _apply(
     if equations:  # without them nothing is inferred: the values are the rows read
         _keep_absent_rows_absent(report, result.values)
         result.inferred &= set(result.values)
-    for path, value in result.values.items():
-        report.set(path, value)
+    report.set_all(result.values)
     for path in sorted(result.inferred):
         if report.provenance.get(path) != CellState.UNREADABLE:
             report.inferred.append(path)

@@ -92,8 +92,8 @@ def nfkc(text: str) -> str:
     is then already in NFKC (the usual case: CJK text with full-width punctuation), it is
     the answer, and otherwise the full normalisation of it is, the same as of ``text``.
     """
-    if text.isascii():
-        return text
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text  # (text read before, as the checks read it: no character to look at)
     for char in set(_COMPATIBILITY.findall(text)):
         text = text.replace(char, _decomposed(char))
     if unicodedata.is_normalized("NFKC", text):

@@ -8,6 +8,7 @@ chooses among them (:mod:`gongkai.core.parsing.resolve`); nothing is guessed her
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -54,13 +55,13 @@ class RowReading:
     too_many: bool = False
 
 
-def _value(token: Token, as_int: bool) -> int | str | None:
-    if token.number is None:
+# Counts recur (small numbers in every row): each printed number is converted once.
+@functools.lru_cache(maxsize=4096)
+def _count(number: str | None) -> int | None:
+    if number is None:
         return None
-    if as_int:
-        # A negative count is kept (the checks report it); a decimal is not a count.
-        return int(token.number) if token.number.lstrip("-").isdigit() else None
-    return token.number
+    # A negative count is kept (the checks report it); a decimal is not a count.
+    return int(number) if number.lstrip("-").isdigit() else None
 
 
 def read_row(
@@ -86,7 +87,8 @@ def read_row(
         tokens = [t for t in tokens if not t.blank] or tokens
     if len(tokens) > width:
         return RowReading([(None,) * width], too_many=True, line=line)
-    values = [_value(t, as_int) for t in tokens]
+    values: list[int | str | None]
+    values = [_count(t.number) for t in tokens] if as_int else [t.number for t in tokens]
     blank: set[int] = set()
     unreadable: dict[int, str] = {}
     for i, t in enumerate(tokens):

@@ -43,11 +43,11 @@ def section_key(title: str) -> str | None:
 def find_headings(lines: list[Line]) -> list[Heading]:
     headings: list[Heading] = []
     for index, line in enumerate(lines):
-        if line.cells is not None and _several_filled(line.cells):
-            continue
         text = line.text.strip()
         if not text or text[0] not in _NUMERAL_STARTS:
             continue  # cheap test first: most lines are prose or table cells
+        if line.cells is not None and _several_filled(line.cells):
+            continue
         m = _HEADING.match(text)
         if not m or text.endswith(("。", "；", ";")):
             continue

@@ -31,9 +31,10 @@ def read_text(text: str) -> SourceDocument:
     for number, raw in enumerate(text.split("\n"), start=1):
         if lines and lines[-1].cells and _is_md_rule(raw) and _header_only(lines[-1].cells):
             lines.pop()  # a converter's header row: column names or placeholders, no data
-        line = _read_line(number, raw)
-        if line is not None:
-            lines.append(line)
+        shape = _shape(raw) if len(raw) <= _CACHED_LINE else _shape.__wrapped__(raw)
+        if shape is not None:
+            line_text, cells = shape
+            lines.append(Line(number, line_text, None if cells is None else [*map(Cell, cells)]))
     return SourceDocument(lines, "text")
 
 
@@ -54,14 +55,6 @@ def _is_md_rule(raw: str) -> bool:
 def _header_only(cells: list[Cell]) -> bool:
     texts = [c.text.replace(" ", "") for c in cells if c.text]
     return bool(texts) and all(_PLACEHOLDER.match(t) or _HEADER_WORDS.match(t) for t in texts)
-
-
-def _read_line(number: int, raw: str) -> Line | None:
-    shape = _shape(raw) if len(raw) <= _CACHED_LINE else _shape.__wrapped__(raw)
-    if shape is None:
-        return None
-    text, cells = shape
-    return Line(number, text, None if cells is None else [Cell(t) for t in cells])
 
 
 # A line read, before it gets its number: its text and its cells' texts (None for a

@@ -183,13 +183,18 @@ class AnnualReport:
         return node
 
     def set(self, path: str, value: Any) -> None:
-        table, inner, last = _split_path(path)
-        node: Any = getattr(self, table)
-        for part in inner:
-            if node[part] is None:
-                node[part] = {}
-            node = node[part]
-        node[last] = value
+        self.set_all({path: value})
+
+    def set_all(self, values: dict[str, Any]) -> None:
+        """Every cell of ``values`` set by its path (a reader sets a table's cells at once)."""
+        for path, value in values.items():
+            table, inner, last = _split_path(path)
+            node: Any = getattr(self, table)
+            for part in inner:
+                if node[part] is None:
+                    node[part] = {}
+                node = node[part]
+            node[last] = value
 
     def state(self, path: str) -> CellState | None:
         return self.provenance.get(path)
