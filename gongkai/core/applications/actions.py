@@ -42,6 +42,8 @@ class CaseFacts:
     reasons_recorded: bool = False
     reasons_reasonable: bool = False
     delayed: bool = False
+    # The first answer's due date has passed with no answer (逾期未答复).
+    overdue: bool = False
 
 
 S = Status
@@ -52,6 +54,12 @@ _PREPARING = frozenset({S.RECEIVED, S.CONSULTING, S.ASSIGNED, S.DECIDED})
 _NOT_CONCLUDED = frozenset(r.status for r in STATUS_TABLE if r.group is not Group.CONCLUDED) - {
     S.REANSWER_ORDERED
 }
+# Where a review body's or court's order to answer may find a case: its answer issued (撤销
+# 并责令重作, 判决撤销), its 视为放弃 closure set aside, or no answer at all (逾期未答复: 责令
+# 履行, 判决履行) while it is still open. Not after the applicant withdrew (his own act).
+ORDER_REANSWER_SOURCES = (
+    frozenset({S.ISSUED, S.SERVED, S.ARCHIVED, S.LAPSED, S.FEE_LAPSED}) | _NOT_CONCLUDED
+)
 _NOT_ARCHIVED = frozenset(r.status for r in STATUS_TABLE if r.status is not S.ARCHIVED)
 ACTION_STEPS: dict[Action, ActionStep] = {
     step.action: step
@@ -97,12 +105,9 @@ ACTION_STEPS: dict[Action, ActionStep] = {
         ActionStep(Action.RECORD_REASONS, frozenset({S.RECEIVED, S.ASSIGNED}), None),
         ActionStep(Action.SET_DELAYED_DEADLINE, _OPEN_WORKING, None),
         # 复议决定或判决责令重新答复: a concluded answer is reopened for a new one, which
-        # concludes it again (docs/remedies.md).
-        ActionStep(
-            Action.ORDER_REANSWER,
-            frozenset({S.ISSUED, S.SERVED, S.ARCHIVED}),
-            S.REANSWER_ORDERED,
-        ),
+        # concludes it again; a 视为放弃 closure set aside; or a case never answered in time
+        # ordered to be answered (docs/remedies.md).
+        ActionStep(Action.ORDER_REANSWER, ORDER_REANSWER_SOURCES, S.REANSWER_ORDERED),
         ActionStep(Action.ISSUE_REANSWER, frozenset({S.REANSWER_ORDERED}), S.ISSUED),
     )
 }
@@ -140,7 +145,12 @@ AFTER_AN_EARLIER_STEP: frozenset[Action] = frozenset(
 )
 
 
-def _once_only_allows(action: Action, facts: CaseFacts) -> bool:
+def _once_only_allows(action: Action, facts: CaseFacts, current: Status) -> bool:
+    if action is Action.ORDER_REANSWER and current in _NOT_CONCLUDED:
+        # An order to answer finds an open case when it was not answered in time (责令履行),
+        # so the form is offered there only once the answer is overdue; the step itself is
+        # allowed from every open status (the order binds, whatever date the platform shows).
+        return facts.overdue
     if action is Action.REQUEST_SUPPLEMENT:
         return not facts.supplement_sent
     if action is Action.APPROVE_EXTENSION:
@@ -165,5 +175,5 @@ def allowed_actions(
         for step in ACTION_STEPS.values()
         if current in step.sources
         and ACTION_ROLES[step.action] & held
-        and _once_only_allows(step.action, facts)
+        and _once_only_allows(step.action, facts, current)
     )

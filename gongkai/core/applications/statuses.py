@@ -64,7 +64,14 @@ def _row(status: Status, label: str, group: Group, *exits: Status) -> StatusRow:
 
 S = Status
 STATUS_TABLE: tuple[StatusRow, ...] = (
-    _row(S.AWAITING_CONFIRMATION, "待确认收到", Group.INTAKE, S.RECEIVED, S.WITHDRAWN),
+    _row(
+        S.AWAITING_CONFIRMATION,
+        "待确认收到",
+        Group.INTAKE,
+        S.RECEIVED,
+        S.WITHDRAWN,
+        S.REANSWER_ORDERED,
+    ),
     _row(
         S.RECEIVED,
         "办理中",
@@ -75,25 +82,45 @@ STATUS_TABLE: tuple[StatusRow, ...] = (
         S.FEE_PENDING,
         S.DECIDED,
         S.WITHDRAWN,
+        S.REANSWER_ORDERED,
     ),
-    _row(S.SUPPLEMENT_REQUESTED, "待补正", Group.WAITING, S.RECEIVED, S.LAPSED, S.WITHDRAWN),
-    _row(S.CONSULTING, "征求意见中", Group.WAITING, S.RECEIVED, S.WITHDRAWN),
+    _row(
+        S.SUPPLEMENT_REQUESTED,
+        "待补正",
+        Group.WAITING,
+        S.RECEIVED,
+        S.LAPSED,
+        S.WITHDRAWN,
+        S.REANSWER_ORDERED,
+    ),
+    _row(S.CONSULTING, "征求意见中", Group.WAITING, S.RECEIVED, S.WITHDRAWN, S.REANSWER_ORDERED),
     # 交办 to an internal unit does not stop the §33 clock: the unit works inside it.
-    _row(S.ASSIGNED, "已交办待反馈", Group.ACTIVE, S.RECEIVED, S.WITHDRAWN),
+    _row(S.ASSIGNED, "已交办待反馈", Group.ACTIVE, S.RECEIVED, S.WITHDRAWN, S.REANSWER_ORDERED),
     # A fee notice awaits payment (S5 二): paid → back to work; unpaid after the window →
     # deemed abandoned. Whether the clock stops is a setting (FeeRules.pauses_clock, default
     # yes, domain.md §4.4), so the status waits with the clock by default.
-    _row(S.FEE_PENDING, "待缴纳信息处理费", Group.WAITING, S.RECEIVED, S.FEE_LAPSED, S.WITHDRAWN),
-    _row(S.DECIDED, "已决定待答复", Group.ACTIVE, S.ISSUED, S.WITHDRAWN),
+    _row(
+        S.FEE_PENDING,
+        "待缴纳信息处理费",
+        Group.WAITING,
+        S.RECEIVED,
+        S.FEE_LAPSED,
+        S.WITHDRAWN,
+        S.REANSWER_ORDERED,
+    ),
+    _row(S.DECIDED, "已决定待答复", Group.ACTIVE, S.ISSUED, S.WITHDRAWN, S.REANSWER_ORDERED),
     # After conclusion a case only moves forward through its filing steps (送达, 归档, §45);
     # the one way back to work is a 复议决定 or judgment ordering a new answer (S6 §64, §66;
     # S7 §70, §72; S9 §9–§10). That step keeps the first conclusion (outcome, 办结日期), so
     # 表三 counts the application once, in the year it was first answered; the re-answer is
-    # recorded beside it and the order itself is counted in 表四 (docs/remedies.md).
+    # recorded beside it and the order itself is counted in 表四 (docs/remedies.md). A 视为放弃
+    # closure (逾期未补正, 逾期未缴费) may be set aside the same way, its conclusion kept; and
+    # every open status above may receive an order to answer a case never answered in time
+    # (逾期未答复: 复议法 §66 责令履行, 行诉法 §72 判决履行), whose answer is then the first.
     _row(S.ISSUED, "已答复待送达", Group.CONCLUDED, S.SERVED, S.REANSWER_ORDERED),
     _row(S.SERVED, "已送达", Group.CONCLUDED, S.ARCHIVED, S.REANSWER_ORDERED),
-    _row(S.LAPSED, "逾期未补正（视为放弃）", Group.CONCLUDED, S.ARCHIVED),
-    _row(S.FEE_LAPSED, "逾期未缴费（视为放弃）", Group.CONCLUDED, S.ARCHIVED),
+    _row(S.LAPSED, "逾期未补正（视为放弃）", Group.CONCLUDED, S.ARCHIVED, S.REANSWER_ORDERED),
+    _row(S.FEE_LAPSED, "逾期未缴费（视为放弃）", Group.CONCLUDED, S.ARCHIVED, S.REANSWER_ORDERED),
     _row(S.WITHDRAWN, "申请人撤回", Group.CONCLUDED, S.ARCHIVED),
     _row(S.ARCHIVED, "已归档", Group.CONCLUDED, S.REANSWER_ORDERED),
     # Its own clock runs (the period the order sets, else the configured default): ACTIVE,

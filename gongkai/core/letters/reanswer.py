@@ -41,9 +41,15 @@ def reanswer(
     remedy_rules: RemedyRules = DEFAULT_REMEDY_RULES,
     outcome_rows: Mapping[Outcome, str] | None = None,
     attachments: Sequence[str] = (),
+    first_answer: bool = False,
 ) -> LetterText:
     """The 重新答复书 carrying out ``order`` (the decision or judgment, named with its number),
-    which the agency received on ``order_received``."""
+    which the agency received on ``order_received``.
+
+    ``first_answer``: the order is to answer an application never answered in time (逾期未
+    答复: 行政复议法 §66 责令履行, 行政诉讼法 §72 判决履行). Nothing was answered before, so
+    the letter is the 答复书 itself (its title and number), opening with the order: saying
+    "重新答复" would tell the applicant of an answer he never had."""
     if not order.strip():
         raise GongkaiError("重新答复书须写明责令重新答复的复议决定书或判决书")
     if reply_date < order_received:
@@ -57,11 +63,11 @@ def reanswer(
         outcome_rows=outcome_rows,
         attachments=attachments,
     )
-    first = (
-        opening(app)
-        + f"本机关于{chinese_date(order_received)}收到{order.strip()}，"
-        + "责令本机关对该申请重新答复。经重新审查，现答复如下："
-    )
+    received = f"本机关于{chinese_date(order_received)}收到{order.strip()}，"
+    if first_answer:
+        first = opening(app) + received + "责令本机关对该申请依法作出答复。经审查，现答复如下："
+        return replace(text, paragraphs=(first, *text.paragraphs[1:]))
+    first = opening(app) + received + "责令本机关对该申请重新答复。经重新审查，现答复如下："
     return replace(
         text,
         kind=LetterKind.REANSWER,

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from gongkai.core.applications.actions import CaseFacts, allowed_actions
 from gongkai.core.applications.answer_clock import UNCONFIRMED
 from gongkai.core.applications.clock import consultation_reply_due, supplement_notice_due
@@ -128,6 +130,9 @@ def case_facts(app: Application) -> CaseFacts:
         reasons_recorded=bool(app.reasons_judgement),
         reasons_reasonable=app.reasons_judgement == Judgement.REASONABLE.value,
         delayed=app.delayed_deadline is not None,
+        overdue=app.due_date is not None
+        and app.concluded_on is None
+        and app.due_date < timezone.localdate(),
     )
 
 

@@ -80,6 +80,15 @@ def test_once_only_steps_disappear_after_use() -> None:
     )
 
 
+def test_an_order_to_answer_is_offered_on_an_open_case_once_it_is_overdue() -> None:
+    # 逾期未答复: a review body orders performance (复议法 §66), a court 判决履行 (行诉法 §72).
+    again = Action.ORDER_REANSWER
+    assert again not in allowed_actions(Status.RECEIVED, {Role.HANDLER})
+    assert again in allowed_actions(Status.RECEIVED, {Role.HANDLER}, CaseFacts(overdue=True))
+    assert again in allowed_actions(Status.DECIDED, {Role.REVIEWER}, CaseFacts(overdue=True))
+    assert again not in allowed_actions(Status.WITHDRAWN, set(Role), CaseFacts(overdue=True))
+
+
 def test_supervisor_and_administrator_take_no_step() -> None:
     for status in Status:
         assert allowed_actions(status, {Role.SUPERVISOR, Role.ADMINISTRATOR}) == ()
@@ -92,7 +101,8 @@ def test_filing_steps_after_conclusion() -> None:
     again = Action.ORDER_REANSWER
     assert allowed_actions(Status.ISSUED, {Role.HANDLER}) == (Action.SERVE, fix, again)
     assert allowed_actions(Status.SERVED, {Role.REGISTRAR}) == (Action.ARCHIVE, fix)
-    assert allowed_actions(Status.LAPSED, {Role.HANDLER}) == (Action.ARCHIVE, fix)
+    # …and may set aside a 视为放弃 closure (逾期未补正, 逾期未缴费).
+    assert allowed_actions(Status.LAPSED, {Role.HANDLER}) == (Action.ARCHIVE, fix, again)
     assert allowed_actions(Status.ARCHIVED, set(Role)) == (again,)
 
 
@@ -111,6 +121,8 @@ def test_allowed_means_role_and_status_both_allow(status: Status, roles: set[Rol
             status in ACTION_STEPS[action].sources
             and bool(ACTION_ROLES[action] & roles)
             and action not in AFTER_AN_EARLIER_STEP
+            # an order to answer is offered on an open case only once it is overdue
+            and not (action is Action.ORDER_REANSWER and not is_concluded(status))
         )
         assert (action in offered) == expected
     if is_concluded(status):

@@ -93,9 +93,11 @@ def test_without_an_open_order_the_first_clock_stands() -> None:
     )
 
 
-def test_only_an_issued_answer_can_be_ordered_again_and_the_order_runs_its_clock() -> None:
+def test_an_answer_a_deemed_abandonment_or_no_answer_can_be_ordered_and_runs_its_clock() -> None:
     order = ACTION_STEPS[Action.ORDER_REANSWER]
-    assert order.sources == {Status.ISSUED, Status.SERVED, Status.ARCHIVED}
+    assert {Status.ISSUED, Status.SERVED, Status.ARCHIVED} <= order.sources
+    assert {Status.LAPSED, Status.FEE_LAPSED, Status.RECEIVED, Status.DECIDED} <= order.sources
+    assert not {Status.WITHDRAWN, Status.REANSWER_ORDERED} & order.sources
     assert order.target is Status.REANSWER_ORDERED
     # The re-answer's clock runs like an answer's: the queue and reminders chase it.
     assert group_of(Status.REANSWER_ORDERED) is Group.ACTIVE

@@ -37,9 +37,18 @@ def test_concluded_statuses_never_reopen_and_all_others_can_end() -> None:
             assert Status.WITHDRAWN in row.exits
 
 
-def test_only_an_issued_answer_is_reopened_by_an_order_to_answer_again() -> None:
+def test_an_order_to_answer_reopens_an_answer_a_deemed_abandonment_or_an_unanswered_case() -> None:
     reopening = {row.status for row in STATUS_TABLE if Status.REANSWER_ORDERED in row.exits}
-    assert reopening == {Status.ISSUED, Status.SERVED, Status.ARCHIVED}
+    answered = {Status.ISSUED, Status.SERVED, Status.ARCHIVED}
+    deemed_abandoned = {Status.LAPSED, Status.FEE_LAPSED}
+    unanswered = {
+        row.status
+        for row in STATUS_TABLE
+        if row.group is not Group.CONCLUDED and row.status is not Status.REANSWER_ORDERED
+    }
+    # never a withdrawal: the applicant's own act, not the agency's failure
+    assert reopening == answered | deemed_abandoned | unanswered
+    assert Status.WITHDRAWN not in reopening
 
 
 def test_every_concluded_case_can_be_archived_and_archive_is_final() -> None:

@@ -122,11 +122,12 @@ def test_a_period_the_order_sets_is_the_due_date(staff: Staff) -> None:
     assert app.due_date == date(2025, 5, 30)
 
 
-def test_an_open_case_or_a_second_concurrent_order_is_refused(staff: Staff) -> None:
-    open_case = registered(staff, MON)
-    with pytest.raises(Exception, match="不能登记责令重新答复"):
+def test_a_withdrawn_case_or_a_second_concurrent_order_is_refused(staff: Staff) -> None:
+    withdrawn = registered(staff, MON)
+    services.withdraw(staff[Role.HANDLER], withdrawn.pk, on=D[5], note="申请人撤回")
+    with pytest.raises(Exception, match="不能登记责令"):
         services.order_reanswer(
-            staff[Role.HANDLER], open_case.pk, on=D[10], source="review", order_document=ORDER
+            staff[Role.HANDLER], withdrawn.pk, on=D[10], source="review", order_document=ORDER
         )
     app = denied_and_served(staff)
     services.order_reanswer(

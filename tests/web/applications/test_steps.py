@@ -195,9 +195,12 @@ def test_each_step_is_refused_to_a_role_without_it(staff: Staff, action: Action)
 def test_each_step_is_refused_in_a_status_that_does_not_allow_it(
     staff: Staff, action: Action
 ) -> None:
-    # An archived file takes only a review body's or court's order to answer again.
-    starts_archived = action in (Action.ARCHIVE, Action.ORDER_REANSWER)
-    wrong = Status.RECEIVED if starts_archived else Status.ARCHIVED
+    # An archived file takes only a review body's or court's order to answer again, which
+    # may also find an open case never answered, but never a withdrawn one (docs/remedies.md).
+    if action is Action.ORDER_REANSWER:
+        wrong = Status.WITHDRAWN
+    else:
+        wrong = Status.RECEIVED if action is Action.ARCHIVE else Status.ARCHIVED
     app = case_in(staff, wrong)
     client = logged_in(_actor(action))
     response = client.post(
