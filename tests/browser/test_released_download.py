@@ -37,6 +37,8 @@ def test_attach_issue_and_download(page: Any, staff: Any, tmp_path: Path) -> Non
     content = OnlineApplication(
         applicant_type=ApplicantType.NATURAL_PERSON,
         applicant_name="周明",
+        id_document_type="居民身份证",
+        id_document="110101199001011234",
         description="2025年度本县道路交通事故统计数据",
         requested_form="electronic",
         delivery="online",
