@@ -193,7 +193,7 @@ def _apply(
     for path in sorted(result.inferred):
         if report.provenance.get(path) != CellState.UNREADABLE:
             report.inferred.append(path)
-    for path in result.ambiguous:
+    for path in sorted(result.ambiguous):  # sorted: the same output every run
         report.provenance.setdefault(path, CellState.AMBIGUOUS)
 
 
