@@ -26,7 +26,7 @@ def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equ
 
 def _residual(eq: Equation, flat: dict[str, object]) -> int | None:
     """``residual(eq, ctx.count)`` over the flat cells: None when a cell is not a count."""
-    total = 0
+    total = eq.offset
     for path in eq.left:
         v = flat.get(path)
         if type(v) is not int:

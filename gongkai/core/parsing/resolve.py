@@ -16,7 +16,7 @@ from itertools import product
 
 from gongkai.core.parsing.combinations import consistent_combinations
 from gongkai.core.parsing.readings import RowReading
-from gongkai.core.report.arithmetic import Equation, solve
+from gongkai.core.report.arithmetic import Equation, partially_evaluated, solve
 
 MAX_COMBINATIONS = 20000
 
@@ -76,10 +76,14 @@ def _outcomes(
     static: list[Equation] = []
     varying: list[Equation] = []
     for eq in equations:
-        known = all(base.get(p) is not None for p in eq.paths)
-        (static if known else varying).append(eq)
+        if all(base.get(p) is not None for p in eq.paths):
+            static.append(eq)
+        else:
+            # The fixed counts are the same in every combination: summed once, so that a
+            # combination looks up only its own rows' cells and the fixed unknowns.
+            varying.append(partially_evaluated(eq, base))
     broken_always = len(solve(base, static)[1])
-    # Each row's options as ready (path, count) pairs: the combinations only update a copy.
+    # Each row's options as ready (path, count) pairs: a combination is their union.
     row_counts = [
         [
             [(p, v) for p, v in zip(columns[row], option, strict=True) if not isinstance(v, str)]
@@ -88,7 +92,7 @@ def _outcomes(
         for row in choices
     ]
     for combo in product(*(range(len(options)) for options in row_counts)):
-        counts = base.copy()
+        counts: dict[str, int | None] = {}
         for options, i in zip(row_counts, combo, strict=True):
             counts.update(options[i])
         solved, violated = solve(counts, varying)

@@ -16,12 +16,17 @@ from gongkai.core.report import labels as L
 
 @dataclass(frozen=True)
 class Equation:
-    """``sum(left) == sum(right)``; ``rule`` names the check that enforces it."""
+    """``sum(left) + offset == sum(right)``; ``rule`` names the check that enforces it.
+
+    The tables' equations have no offset; a reader weighing many readings of a few rows
+    folds the cells that stay the same into it once (:func:`partially_evaluated`).
+    """
 
     rule: str
     left: tuple[str, ...]
     right: tuple[str, ...]
     subject: str  # the row or column it is about, for messages
+    offset: int = 0
 
     @cached_property
     def paths(self) -> tuple[str, ...]:
@@ -87,8 +92,8 @@ Lookup = Callable[[str], int | None]
 
 
 def residual(eq: Equation, value: Lookup) -> int | None:
-    """``sum(left) - sum(right)``, or None when a cell is unknown."""
-    total = 0
+    """``sum(left) + offset - sum(right)``, or None when a cell is unknown."""
+    total = eq.offset
     for path in eq.left:
         v = value(path)
         if v is None:
@@ -125,7 +130,7 @@ def solve(
             # are looked up and summed by built-ins rather than a loop of Python steps.
             # Most equations have every cell known: summing fails (None) only otherwise.
             try:
-                if sum(map(get, eq.left)) != sum(map(get, eq.right)):
+                if sum(map(get, eq.left)) + eq.offset != sum(map(get, eq.right)):
                     violated.append(eq)
                 continue
             except TypeError:
@@ -137,7 +142,7 @@ def solve(
             n_left = len(eq.left)
             i = vals.index(None)
             vals[i] = 0
-            total: int = sum(vals[:n_left]) - sum(vals[n_left:])
+            total: int = sum(vals[:n_left]) + eq.offset - sum(vals[n_left:])
             candidate = -total if i < n_left else total
             if candidate < 0:
                 violated.append(eq)
@@ -148,6 +153,22 @@ def solve(
             progress = True
         pending = still
     return solved, violated
+
+
+def partially_evaluated(eq: Equation, known: Mapping[str, int | None]) -> Equation:
+    """``eq`` with its ``known`` counts summed into the offset: it holds, breaks and solves
+    over the other cells exactly as ``eq`` does over all of them, with fewer look-ups."""
+    offset = eq.offset
+    left: list[str] = []
+    right: list[str] = []
+    for paths, sign, rest in ((eq.left, 1, left), (eq.right, -1, right)):
+        for path in paths:
+            value = known.get(path)
+            if value is None:
+                rest.append(path)
+            else:
+                offset += sign * value
+    return Equation(eq.rule, tuple(left), tuple(right), eq.subject, offset)
 
 
 def cells(equations: list[Equation]) -> Iterator[str]:
