@@ -34,7 +34,7 @@ def read_text(text: str) -> SourceDocument:
         shape = _shape(raw) if len(raw) <= _CACHED_LINE else _shape.__wrapped__(raw)
         if shape is not None:
             line_text, cells = shape
-            lines.append(Line(number, line_text, None if cells is None else [*map(Cell, cells)]))
+            lines.append(Line(number, line_text, None if cells is None else list(cells)))
     return SourceDocument(lines, "text")
 
 
@@ -57,10 +57,11 @@ def _header_only(cells: list[Cell]) -> bool:
     return bool(texts) and all(_PLACEHOLDER.match(t) or _HEADER_WORDS.match(t) for t in texts)
 
 
-# A line read, before it gets its number: its text and its cells' texts (None for a
-# paragraph), or None for a line that carries nothing. Short lines (table rows, labels,
-# small counts) recur in every report: their reading is remembered; paragraphs are not.
-Shape = tuple[str, tuple[str, ...] | None] | None
+# A line read, before it gets its number: its text and its cells (None for a paragraph),
+# or None for a line that carries nothing. Short lines (table rows, labels, small counts)
+# recur in every report: their reading is remembered, cells included, so the same Cell
+# may stand in several lines and documents (nothing changes a document's cells once read).
+Shape = tuple[str, tuple[Cell, ...] | None] | None
 _CACHED_LINE = 120
 
 
@@ -102,9 +103,9 @@ def _pipe_parts(raw: str) -> list[str]:
     return stripped.split("|")
 
 
-def _row(parts: list[str]) -> tuple[str, tuple[str, ...]]:
-    texts = tuple([_cell_text(part) for part in parts])
-    return "\t".join(texts), texts
+def _row(parts: list[str]) -> tuple[str, tuple[Cell, ...]]:
+    texts = [_cell_text(part) for part in parts]
+    return "\t".join(texts), tuple(map(Cell, texts))
 
 
 def _cell_text(part: str) -> str:

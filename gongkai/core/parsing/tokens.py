@@ -33,10 +33,11 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
         if line.cells is not None:
             for cell in line.cells:
                 if not cell.span:
-                    # _parts_of, inlined: cells give most tokens
-                    text = cell.text.strip()
-                    short = len(text) <= _CACHED_TEXT
-                    parts = _parts(text, False) if short else _parts_of(text, False)
+                    # cells give most tokens: their parts are looked up by the text as is
+                    text = cell.text
+                    parts = (
+                        _cell_parts(text) if len(text) <= _CACHED_TEXT else _parts_of(text, False)
+                    )
                     for t, value, free, after in parts:
                         append(Token(t, number, index, value, free, after))
         else:
@@ -55,6 +56,12 @@ def _parts_of(text: str, free: bool) -> tuple[Part, ...]:
 # their split is remembered; long running text is split afresh.
 _CACHED_TEXT = 80
 Part = tuple[str, str | None, bool, bool]  # text, number, free, after_space
+
+
+@functools.lru_cache(maxsize=16384)
+def _cell_parts(raw: str) -> tuple[Part, ...]:
+    # One argument, a str: the cache looks it up by the text itself, no key tuple built.
+    return _parts.__wrapped__(raw.strip(), False)
 
 
 @functools.lru_cache(maxsize=16384)
