@@ -78,6 +78,11 @@ def read_row(
     them), so blanks at either end are empty cells rather than layout. ``sums`` are the
     row's totals (index of the total, indexes of its parts), used to split glued digits.
     """
+    if as_int and len(tokens) == width:
+        # The common row: a count in every cell. It reads one way, as printed.
+        counts = tuple([_count(t.number) for t in tokens])
+        if None not in counts:
+            return RowReading([counts], gaps=[frozenset()], line=tokens[0].line)
     line = next((t.line for t in tokens if t.number is not None), None)
     if not (keep_blanks and len(tokens) == width):
         tokens = _strip_blanks(tokens)
@@ -164,6 +169,8 @@ RowCheck = Callable[[tuple[int | str | None, ...]], bool]
 
 def filter_options(reading: RowReading, fits: RowCheck) -> RowReading:
     """Keep the readings that satisfy the row's own arithmetic (if any does)."""
+    if len(reading.options) < 2:
+        return reading  # nothing to choose from
     kept = [(o, g) for o, g in zip(reading.options, reading.gaps, strict=False) if fits(o)]
     if kept and len(kept) < len(reading.options):
         reading.options = [o for o, _ in kept]
