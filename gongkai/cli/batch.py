@@ -33,17 +33,31 @@ if TYPE_CHECKING:
 @dataclass
 class Outcome:
     """What became of one input: its report, or (when the batch renders in the workers)
-    its output text and whether the report has errors; or why it could not be read."""
+    its output, UTF-8 encoded, and whether the report has errors; or why it could not be
+    read. The output travels from a worker as bytes: a str would be encoded to pickle it
+    and decoded in the parent only to be encoded again to be written."""
 
     name: str
     report: AnnualReport | None = None
     error: str | None = None
-    text: str | None = None
+    output: bytes | None = None
     has_errors: bool = False
 
 
+def write_output(outcome: Outcome) -> None:
+    """The outcome's rendered output and a line break, on standard output, in UTF-8."""
+    assert outcome.output is not None
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO)
+        out.write(outcome.output.decode("utf-8") + "\n")
+        return
+    out.flush()  # what was printed before goes first
+    buffer.write(outcome.output + b"\n")
+
+
 # Turns a report into its output text where it was read (name, report, single input):
-# a worker then sends back a string, not the report to be pickled and rendered here.
+# a worker then sends back the output, not the report to be pickled and rendered here.
 Render = Callable[[str, AnnualReport, bool], str]
 
 
@@ -65,7 +79,7 @@ def run_batch(
     """Outcomes of reading each input, in input order. ``jobs``: worker processes (None:
     one per available core; 1: read in this process); ``contained``: each file read in a
     child process under resource limits; ``render``: each report turned into its output
-    text where it is read (the outcome then carries ``text``, not ``report``)."""
+    text where it is read (the outcome then carries ``output``, not ``report``)."""
     names = expand(paths)
     reading = Reading(debug, previous, contained, render, single=len(names) == 1)
     _collect_garbage_less()
@@ -201,8 +215,8 @@ def _one(name: str, data: bytes | GongkaiError, reading: Reading) -> Outcome:
         report = reading.read(data, None if name == "-" else name)
         if reading.render is None:
             return Outcome(name, report)
-        text = reading.render(name, report, reading.single)
-        return Outcome(name, text=text, has_errors=bool(report.errors()))
+        output = reading.render(name, report, reading.single).encode("utf-8")
+        return Outcome(name, output=output, has_errors=bool(report.errors()))
     except GongkaiError as exc:
         return Outcome(name, error=str(exc))
     except Exception as exc:  # a reader bug must not abort the batch

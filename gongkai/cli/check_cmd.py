@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 
-from gongkai.cli.batch import add_jobs_option, report_unreadable, run_batch
+from gongkai.cli.batch import add_jobs_option, report_unreadable, run_batch, write_output
 from gongkai.cli.inputs import read_input
 from gongkai.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE
 from gongkai.core.parsing.read import read_report
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             report_unreadable(outcome)
             status = EXIT_UNREADABLE
             continue
-        print(outcome.text)
+        write_output(outcome)
         if outcome.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status

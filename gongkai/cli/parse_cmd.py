@@ -8,7 +8,13 @@ import json
 import sys
 from typing import Any
 
-from gongkai.cli.batch import Outcome, add_jobs_option, report_unreadable, run_batch
+from gongkai.cli.batch import (
+    Outcome,
+    add_jobs_option,
+    report_unreadable,
+    run_batch,
+    write_output,
+)
 from gongkai.cli.main import EXIT_OK, EXIT_UNREADABLE
 from gongkai.core.report.jsonio import report_to_json
 from gongkai.core.report.model import AnnualReport, Severity, cell_paths
@@ -55,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
             report_unreadable(o)
             status = EXIT_UNREADABLE
             continue
-        print(o.text if args.format == "json" else text_summary(o))
+        if args.format == "json":
+            write_output(o)
+        else:
+            print(text_summary(o))
     return status
 
 
