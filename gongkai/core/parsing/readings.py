@@ -78,14 +78,14 @@ def read_row(
     them), so blanks at either end are empty cells rather than layout. ``sums`` are the
     row's totals (index of the total, indexes of its parts), used to split glued digits.
     """
+    if not (keep_blanks and len(tokens) == width):
+        tokens = _strip_blanks(tokens)
     if as_int and len(tokens) == width:
         # The common row: a count in every cell. It reads one way, as printed.
         counts = tuple([_count(t.number) for t in tokens])
         if None not in counts:
             return RowReading([counts], gaps=[frozenset()], line=tokens[0].line)
     line = next((t.line for t in tokens if t.number is not None), None)
-    if not (keep_blanks and len(tokens) == width):
-        tokens = _strip_blanks(tokens)
     if width > 1 and as_int and _glued(tokens, width):
         return _split_glued(tokens, RowShape(width, sums), line)
     if len(tokens) > width:

@@ -43,6 +43,8 @@ def resolve(
             fixed.update(zip(columns[row], reading.options[0], strict=True))
         else:
             choices.append(row)
+    if not choices and not equations:
+        return Resolution(fixed)  # one reading of each row, nothing to solve
     if not choices:
         counts = {p: v for p, v in fixed.items() if not isinstance(v, str)}
         solved, _ = solve(counts, equations)
