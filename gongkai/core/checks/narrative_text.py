@@ -199,10 +199,16 @@ _NEGATION = re.compile(r"没有|未发生|未出现|未有|未产生|未收到|�
 _OUTCOME_WORDS = re.compile("维持|纠正|审结|结果|撤销|驳回|败诉|胜诉|上年|去年|同比|较|累计|历年")
 
 
+def _mentions_remedy(clause: str) -> bool:
+    return "复议" in clause or "诉讼" in clause or "起诉" in clause
+
+
 def review_litigation_absent(text: str) -> Iterator[Stated]:
     """Denials such as "没有…行政复议和行政诉讼案件": subject "both", "review" or "suit"."""
     for paragraph in paragraphs(text):
         for clause in clauses(paragraph):
+            if not _mentions_remedy(clause):
+                continue  # (what the words below look for; most clauses are about other things)
             negation = _NEGATION.search(clause)
             if negation is None or re.search(r"\d", clause):
                 continue
@@ -221,6 +227,8 @@ def review_litigation_counts(text: str) -> Iterator[Stated]:
     """Counts such as "被申请行政复议3件"; the subject says which 表四 totals it concerns."""
     for paragraph in paragraphs(text):
         for clause in clauses(paragraph):
+            if not _mentions_remedy(clause):
+                continue  # a count needs 复议, 诉讼 or 起诉 before it
             count = _COUNT.search(clause)
             if count is None or _NEGATION.search(clause[: count.start()]):
                 continue

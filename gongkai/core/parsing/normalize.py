@@ -116,6 +116,12 @@ def match_key(text: str) -> str:
 
     Expects text that went through :func:`normalize_text` (readers do that first).
     """
+    return _short_match_key(text) if len(text) <= _CACHED_LENGTH else _MATCH_DROP.sub("", text)
+
+
+@lru_cache(maxsize=16384)
+def _short_match_key(text: str) -> str:
+    # Labels and cells recur in every table and report: their key is computed once.
     return _MATCH_DROP.sub("", text)
 
 

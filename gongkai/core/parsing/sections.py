@@ -52,7 +52,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
         if not m or text.endswith(("。", "；", ";")):
             continue
         number, title = m.group(1), m.group(2).strip()
-        if any(w in match_key(title) for w in _TABLE_ROW_WORDS):
+        title_key = match_key(title)
+        if any(w in title_key for w in _TABLE_ROW_WORDS):
             continue
         key = section_key(title)
         if key is None and (len(title) > 20 or not headings):
