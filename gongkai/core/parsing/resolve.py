@@ -78,7 +78,7 @@ def _outcomes(
     static: list[Equation] = []
     varying: list[Equation] = []
     for eq in equations:
-        if all(base.get(p) is not None for p in eq.paths):
+        if None not in map(base.get, eq.paths):  # every cell a fixed count
             static.append(eq)
         else:
             # The fixed counts are the same in every combination: summed once, so that a
