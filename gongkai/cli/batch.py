@@ -82,8 +82,11 @@ def run_batch(
     text where it is read (the outcome then carries ``output``, not ``report``)."""
     names = expand(paths)
     reading = Reading(debug, previous, contained, render, single=len(names) == 1)
+    workers = worker_count(jobs, names)
+    if workers > 1 and not contained:
+        _import_text_reader()
     _collect_garbage_less()
-    outcomes = _outcomes(names, reading, worker_count(jobs, names))
+    outcomes = _outcomes(names, reading, workers)
     if len(names) <= 1 or not _may_be_terminal():
         # No progress bar to draw: rich (a tenth of the start-up) is not even imported.
         yield from outcomes
@@ -140,6 +143,14 @@ def worker_count(jobs: int | None, names: list[str]) -> int:
     if len(names) < PARALLEL_FROM or "-" in names:
         return 1  # standard input is read once, here
     return max(1, min(jobs or 1, len(names) // CHUNK or 1))
+
+
+def _import_text_reader() -> None:
+    """The text reader, imported before the workers are forked: otherwise each worker
+    imports it (and compiles its patterns) again. Text is what a large batch mostly holds;
+    the other readers' libraries are left to the workers that meet such a file."""
+    import gongkai.core.parsing.sniff
+    import gongkai.core.parsing.text_reader  # noqa: F401
 
 
 def _outcomes(names: list[str], reading: Reading, workers: int) -> Iterator[Outcome]:
