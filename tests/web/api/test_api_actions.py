@@ -298,3 +298,27 @@ def test_on_defaults_to_today(world: TwoAgencies) -> None:
     response = act(world.client("a", Role.HANDLER), app.pk, "withdraw")
     assert response.status_code == 200
     assert response.json()["concluded_on"] == timezone.localdate().isoformat()
+
+
+def test_the_api_offers_the_steps_the_case_page_offers(world: TwoAgencies) -> None:
+    from gongkai.core.applications.actions import allowed_actions
+    from gongkai.web.agencies.access import roles_of
+    from gongkai.web.applications.casepage import case_facts
+
+    handler, head = world.client("a", Role.HANDLER), world.client("a", Role.OFFICE_HEAD)
+    # Registered long ago and never answered: overdue, so an order to answer (责令履行)
+    # may be recorded, as the case page offers it; a case still in time is not.
+    late = registered(world.a, timezone.localdate() - timedelta(days=90))
+    assert "order_reanswer" in available(head, late.pk)
+    in_time = registered(world.a, timezone.localdate())
+    assert "order_reanswer" not in available(head, in_time.pk)
+    # §35: the reasons are judged only after the handler asked for them.
+    assert "record_reasons" not in available(head, late.pk)
+    asked = act(handler, late.pk, "request_reasons", finding="一个月内就同类事项提出四十件申请")
+    assert asked.status_code == 200, asked.content
+    offered = available(head, late.pk)
+    assert "record_reasons" in offered
+    app = Application.objects.get(pk=late.pk)
+    boss = chief(world.a.agency, "page-chief")
+    page = allowed_actions(app.status_enum, roles_of(boss, app.agency_id), case_facts(app))
+    assert [a.value for a in page if a in STEPS] == available(api_client(boss), app.pk)

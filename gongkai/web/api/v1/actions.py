@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Path, Router
 
-from gongkai.core.applications.actions import CaseFacts, allowed_actions
+from gongkai.core.applications.actions import allowed_actions
 from gongkai.core.applications.roles import ACTION_LABELS, Action
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.api import present
@@ -25,6 +25,7 @@ from gongkai.web.api.errors import ErrorOut
 from gongkai.web.api.schemas import ApplicationDetail, AvailableAction, Id
 from gongkai.web.api.scoping import readable_application
 from gongkai.web.api.v1.steps import STEPS, Step
+from gongkai.web.applications.casepage import case_facts
 from gongkai.web.applications.models import Application
 
 router = Router(tags=["办理环节"])
@@ -36,8 +37,9 @@ def step_url_name(action: Action) -> str:
 
 
 def available_actions(app: Application, user: AbstractBaseUser) -> list[Action]:
-    facts = CaseFacts(supplement_sent=app.supplement_count > 0, extended=app.extension_days > 0)
-    allowed = allowed_actions(app.status_enum, roles_of(user, app.agency_id), facts)
+    # The case page's own facts (once-only steps, §35, an overdue answer): the API offers
+    # exactly what the page offers.
+    allowed = allowed_actions(app.status_enum, roles_of(user, app.agency_id), case_facts(app))
     return [action for action in allowed if action in STEPS]
 
 
