@@ -76,11 +76,21 @@ _T4_CUTS = re.compile(r"行政复议\s*行政诉讼|(?<=总计)(?=[\d\s]{5,})|(?
 # Markdown a converter left inside a glued body ("…分局---##2023年…", "###三、…").
 _MARKUP = re.compile(r"#{2,}|\*\*|-{3,}")
 _MARKUP_STARTS = ("##", "**", "---")  # a line holding none of these holds no markup
-_CRAWLER_KEY = re.compile(
-    r"^\s*(标题|题目|title|URL|url|网址|链接|来源|发布时间|发布日期|日期|时间|发布机构|"
-    r"采集时间|抓取时间)\s*[:：]\s*(.*)$"
+_KEYS = (
+    r"标题|题目|title|Title|TITLE|URL|url|Url|网址|链接|来源|source|Source|发布时间|发布日期|"
+    r"日期|时间|date|Date|发布机构|采集时间|抓取时间"
 )
-_BODY_MARK = re.compile(r"^\s*[=\-#*]{2,}\s*(?:正文|内容|body|BODY)\s*[=\-#*]{2,}\s*$")
+# A crawler's header field, in the three forms crawlers write: "标题: X", "【标题】X", "[标题] X".
+_CRAWLER_KEY = re.compile(
+    rf"^\s*(?:【\s*({_KEYS})\s*】|\[\s*({_KEYS})\s*\]|({_KEYS})\s*[:：])\s*(.*)$"
+)
+_BODY_MARK = re.compile(
+    r"^\s*(?:[=\-#*]{2,}\s*(?:正文|内容|body|BODY)\s*[=\-#*]{2,}|【\s*(?:正文|内容)\s*】"
+    r"|\[\s*(?:正文|内容|body|BODY)\s*\])\s*$"
+)
+# A bare rule ("----") ends a header only after header fields: elsewhere it is the text's.
+_RULE = re.compile(r"^\s*[=\-]{3,}\s*$")
+_TITLE_KEYS = frozenset({"标题", "题目", "title", "Title", "TITLE"})
 
 
 def unglue(text: str) -> str:
@@ -98,25 +108,43 @@ def _crawler_header(lines: list[str]) -> list[str]:
     """``标题: X`` keeps X as the title line; the other header fields are dropped.
 
     They are not part of the report, and ``URL:`` or ``发布时间:`` lines before the title
-    would otherwise be read as the title block.
+    would otherwise be read as the title block (and ``【标题】`` taken into the agency's
+    name). The header ends at a body mark (``==== 正文 ====``, ``【正文】``) or, after
+    fields only, at a bare rule (``----``).
     """
-    if not any(_BODY_MARK.match(line) for line in lines[:12]):
+    end = _header_end(lines[:12])
+    if end is None:
         return lines
+    # A dropped line is left empty, not taken out: findings give the file's own line numbers.
     out: list[str] = []
-    in_header = True
-    for line in lines:
-        if in_header:
-            if _BODY_MARK.match(line):
-                in_header = False
-                continue
-            m = _CRAWLER_KEY.match(line)
-            if m and m.group(1) in ("标题", "题目", "title") and m.group(2).strip():
-                out.append(m.group(2).strip())
-            elif not m and line.strip():
-                out.append(line)
+    for line in lines[:end]:
+        m = _CRAWLER_KEY.match(line)
+        if m is None:
+            out.append(line)
             continue
-        out.append(line)
-    return out
+        key = m.group(1) or m.group(2) or m.group(3)
+        out.append(m.group(4).strip() if key in _TITLE_KEYS else "")
+    return [*out, "", *lines[end + 1 :]]
+
+
+def _header_end(head: list[str]) -> int | None:
+    """The index of the line that ends a crawler's header, or None when there is none.
+
+    A body mark ends one wherever it stands; a bare rule only when every line above it is a
+    header field and one of them the title (a report's own "日期:" line over a rule stays).
+    """
+    only_fields, titled = True, False
+    for i, line in enumerate(head):
+        if _BODY_MARK.match(line):
+            return i
+        m = _CRAWLER_KEY.match(line)
+        if m is not None:
+            titled = titled or (m.group(1) or m.group(2) or m.group(3)) in _TITLE_KEYS
+        elif _RULE.match(line):
+            return i if only_fields and titled else None
+        elif line.strip():
+            only_fields = False
+    return None
 
 
 def _cut(line: str) -> list[str]:

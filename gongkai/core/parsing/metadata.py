@@ -81,16 +81,36 @@ def statistics_period(text: str) -> tuple[dt.date, dt.date] | None:
 
 
 def publication_date(lines: list[Line]) -> dt.date | None:
-    """A line that is only a date, near the end (the signature block)."""
+    """A line that is only a date, near the end (the signature block); or, where a crawler
+    ran the signature into the last paragraph ("…信息处理费。 某市生态环境局 2025年1月15日"),
+    a date that ends the text after its last sentence, with at most a signature between."""
     for line in reversed(lines[-12:]):
         text = line.text.strip()
         m = _DATE.fullmatch(text) or _DATE.search(text) if len(text) <= 40 else None
         if m and ("发布" in text or _DATE.fullmatch(text) or len(text) <= 16):
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                continue
+            found = _date_from(*m.group(1, 2, 3))
+            if found is not None:
+                return found
+    if lines:
+        return _signed_at_end(lines[-1].text.strip())
     return None
+
+
+_SIGNED_AT_END = re.compile(r"[。!?]\s*([^。!?\d]{0,30}?)\s*" + _DATE.pattern + r"\s*$")
+
+
+def _signed_at_end(text: str) -> dt.date | None:
+    if text[-1:] != "日" and not text[-1:].isdigit():
+        return None  # cheap: the pattern needs a date at the very end
+    m = _SIGNED_AT_END.search(text[-80:])
+    return None if m is None else _date_from(*m.group(2, 3, 4))
+
+
+def _date_from(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 _PHONE = re.compile(r"(?:电话|联系电话|咨询电话)[:：]?\s*([0-9\-－() ]{7,20})")
