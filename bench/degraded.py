@@ -7,10 +7,12 @@ For each layout family (``bench/degrade``) and format, ``--count`` random report
 tables satisfy every 勾稽 identity (seeded, the same every run) are written in that family
 (variant drawn per report), read with ``read_report``, and every cell of 表二/表三/表四 is
 scored: right, flagged (a finding names the cell, its row or its table, or the document
-was refused with a message), or wrong without a finding. LibreOffice families (slow) use
-``--office-count`` reports (half of them again in the 2019 format), markitdown over the
-product's PDFs ``--pdf-count``; markitdown families run where markitdown is installed. Last,
-the five real seeds in crawler one-line form, scored as ``shared/checks/seeds-in-the-wild``.
+was refused with a message), or wrong without a finding; and per document whether the
+agency and year read are the report's (``meta✗`` counts those that are not). LibreOffice
+families (slow) use ``--office-count`` reports (half of them again in the 2019 format),
+markitdown over the product's PDFs ``--pdf-count``; markitdown families run where
+markitdown is installed. Last, the five real seeds in crawler one-line form, scored as
+``shared/checks/seeds-in-the-wild``.
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def seeds_oneline() -> Score:
 def line(name: str, s: Score, seconds: float) -> str:
     return (
         f"{name:34} {s.documents:5} {s.total:7} {s.right:7} {s.flagged:7} {s.silent:6}"
-        f" {s.percent_right:6.1f}% {s.refused:4} {seconds:6.1f}"
+        f" {s.percent_right:6.1f}% {s.refused:4} {s.wrong_meta:5} {seconds:6.1f}"
     )
 
 
@@ -135,7 +137,7 @@ def main() -> int:
     wanted = set(filter(None, args.families.split(",")))
     print(
         f"{'family / format':34} {'docs':>5} {'cells':>7} {'right':>7} {'flagged':>7}"
-        f" {'silent':>6} {'right%':>7} {'ref.':>4} {'sec':>6}"
+        f" {'silent':>6} {'right%':>7} {'ref.':>4} {'meta✗':>5} {'sec':>6}"
     )
     rows: list[tuple[str, Score, float]] = []
 

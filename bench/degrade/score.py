@@ -35,6 +35,10 @@ def cells(expected: dict[str, Any]) -> Iterator[tuple[str, Any]]:
             yield f"table2.{key}", v
 
 
+def _meta(doc: dict[str, Any]) -> tuple[Any, Any]:
+    return doc.get("agency"), doc.get("year")
+
+
 def value(doc: dict[str, Any], path: str) -> Any:
     cur: Any = doc
     for part in path.split("."):
@@ -57,6 +61,9 @@ class Score:
     silent: int = 0
     documents: int = 0
     refused: int = 0
+    # documents read whose agency or year is not the report's (metadata, not a cell: a
+    # crawler's "【标题】" read into the agency's name is wrong data all the same)
+    wrong_meta: int = 0
     examples: list[str] = field(default_factory=list)
 
     def add(
@@ -71,6 +78,12 @@ class Score:
         self.documents += 1
         if read is None:
             self.refused += 1
+        if read is not None and _meta(read) != _meta(expected):
+            self.wrong_meta += 1
+            if len(self.examples) < 5:
+                self.examples.append(
+                    f"{label} agency/year: expected {_meta(expected)}, read {_meta(read)}"
+                )
         where = {w for f in (read or {}).get("findings", []) for w in f.get("where", [])}
         blank = {p for p, state in expected.get("provenance", {}).items() if state == "blank"}
         for path, want in cells(expected):
@@ -91,7 +104,7 @@ class Score:
                     self.examples.append(f"{label} {path}: expected {want!r}, read {got!r}")
 
     def merge(self, other: Score) -> None:
-        for name in ("total", "right", "flagged", "silent", "documents", "refused"):
+        for name in ("total", "right", "flagged", "silent", "documents", "refused", "wrong_meta"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.examples += other.examples[: max(0, 5 - len(self.examples))]
 
