@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import product
 
 from gongkai.core.parsing.combinations import consistent_combinations
+from gongkai.core.parsing.presolved import Pairs, scored_combinations
 from gongkai.core.parsing.readings import RowReading
 from gongkai.core.report.arithmetic import Equation, partially_evaluated, solve
 
@@ -71,7 +72,22 @@ def _outcomes(
     fixed: dict[str, int | str | None],
     choices: list[str],
 ) -> Iterator[tuple[int, tuple[int, ...], dict[str, int]]]:
-    """(equations broken, the combination, the cells it solves) of every combination."""
+    """(equations broken, the combination, the cells it solves) of every combination that
+    may be among the best (those breaking fewest equations)."""
+    row_counts, varying, broken_always = prepared(readings, columns, equations, fixed, choices)
+    scored = scored_combinations(row_counts, varying, broken_always)
+    return scored if scored is not None else solved_whole(row_counts, varying, broken_always)
+
+
+def prepared(
+    readings: dict[str, RowReading],
+    columns: dict[str, tuple[str, ...]],
+    equations: list[Equation],
+    fixed: dict[str, int | str | None],
+    choices: list[str],
+) -> tuple[list[list[Pairs]], list[Equation], int]:
+    """Each row in doubt's readings as (path, count) pairs, the equations that vary with
+    them (the fixed counts folded in), and how many equations break in every combination."""
     base = {p: v for p, v in fixed.items() if not isinstance(v, str)}
     # An equation over known fixed cells only holds or breaks alike in every combination
     # and solves nothing: weigh it once, not once per combination.
@@ -86,18 +102,26 @@ def _outcomes(
             varying.append(partially_evaluated(eq, base))
     broken_always = len(solve(base, static)[1])
     # Each row's options as ready (path, count) pairs: a combination is their union.
-    row_counts = [
+    row_counts: list[list[Pairs]] = [
         [
             [(p, v) for p, v in zip(columns[row], option, strict=True) if not isinstance(v, str)]
             for option in readings[row].options
         ]
         for row in choices
     ]
+    return row_counts, varying, broken_always
+
+
+def solved_whole(
+    row_counts: list[list[Pairs]], equations: list[Equation], broken_always: int
+) -> Iterator[tuple[int, tuple[int, ...], dict[str, int]]]:
+    """Every combination solved against every equation, as ``scored_combinations`` would
+    score it where the rows can be scored apart."""
     for combo in product(*(range(len(options)) for options in row_counts)):
         counts: dict[str, int | None] = {}
         for options, i in zip(row_counts, combo, strict=True):
             counts.update(options[i])
-        solved, violated = solve(counts, varying)
+        solved, violated = solve(counts, equations)
         yield broken_always + len(violated), combo, solved
 
 
