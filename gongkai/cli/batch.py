@@ -56,9 +56,9 @@ def write_output(outcome: Outcome) -> None:
     buffer.write(outcome.output + b"\n")
 
 
-# Turns a report into its output text where it was read (name, report, single input):
-# a worker then sends back the output, not the report to be pickled and rendered here.
-Render = Callable[[str, AnnualReport, bool], str]
+# Turns a report into its output, UTF-8 encoded, where it was read (name, report, single
+# input): a worker then sends back the output, not the report to be pickled and rendered here.
+Render = Callable[[str, AnnualReport, bool], bytes]
 
 
 # Below this many files a pool's start-up costs more than it saves.
@@ -226,7 +226,7 @@ def _one(name: str, data: bytes | GongkaiError, reading: Reading) -> Outcome:
         report = reading.read(data, None if name == "-" else name)
         if reading.render is None:
             return Outcome(name, report)
-        output = reading.render(name, report, reading.single).encode("utf-8")
+        output = reading.render(name, report, reading.single)
         return Outcome(name, output=output, has_errors=bool(report.errors()))
     except GongkaiError as exc:
         return Outcome(name, error=str(exc))

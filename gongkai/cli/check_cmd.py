@@ -70,8 +70,8 @@ def _group(f: Finding) -> str:
     return head if head in GROUPS else "meta"
 
 
-def _rendered(name: str, report: AnnualReport, single: bool) -> str:
-    return render(name, report)
+def _rendered(name: str, report: AnnualReport, single: bool) -> bytes:
+    return render(name, report).encode("utf-8")
 
 
 def render(name: str, report: AnnualReport) -> str:

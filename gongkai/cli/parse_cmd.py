@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from typing import Any
 
@@ -16,7 +15,7 @@ from gongkai.cli.batch import (
     write_output,
 )
 from gongkai.cli.main import EXIT_OK, EXIT_UNREADABLE
-from gongkai.core.report.jsonio import report_to_json
+from gongkai.core.report.jsonio import dump_bytes, report_to_json
 from gongkai.core.report.model import AnnualReport, Severity, cell_paths
 
 
@@ -68,10 +67,10 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def json_text(name: str, report: AnnualReport, single: bool) -> str:
-    """One input: an indented document; several: one document a line."""
+def json_text(name: str, report: AnnualReport, single: bool) -> bytes:
+    """One input: an indented document; several: one document a line (JSON Lines)."""
     data = report_to_json(report, copy=False)  # dumped here and dropped: nothing to copy
-    return json.dumps(data, ensure_ascii=False, indent=2 if single else None)
+    return dump_bytes(data, indented=single)
 
 
 def csv_row(o: Outcome) -> dict[str, Any]:

@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import orjson
+
 from gongkai.core.errors import InputError
 from gongkai.core.report import labels as L
 from gongkai.core.report.model import AnnualReport, CellState, Contact, Finding, Section
@@ -88,6 +90,20 @@ def _table3_out(report: AnnualReport, tree: Callable[[Any], Any]) -> dict[str, A
 
 def dumps(report: AnnualReport, *, indent: int | None = 2) -> str:
     return json.dumps(report_to_json(report), ensure_ascii=False, indent=indent)
+
+
+def dump_bytes(data: dict[str, Any], *, indented: bool) -> bytes:
+    """``data`` as UTF-8 JSON: indented by two spaces, or on one line with no spaces.
+
+    orjson writes it several times faster than the standard library (a batch writes a
+    report in the time it reads one); what it refuses (a count beyond 64 bits, read from a
+    long glued digit run) the standard library writes, byte for byte in the same form."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indented else 0)
+    except orjson.JSONEncodeError:
+        indent, separators = (2, (",", ": ")) if indented else (None, (",", ":"))
+        text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+        return text.encode("utf-8")
 
 
 def validate(data: Any) -> None:
