@@ -187,13 +187,17 @@ class AnnualReport:
 
     def set_all(self, values: dict[str, Any]) -> None:
         """Every cell of ``values`` set by its path (a reader sets a table's cells at once)."""
+        parent: str | None = None
+        node: Any = None
         for path, value in values.items():
-            table, inner, last = _split_path(path)
-            node: Any = getattr(self, table)
-            for part in inner:
-                if node[part] is None:
-                    node[part] = {}
-                node = node[part]
+            table, inner, last, of = _split_path(path)
+            if of is not parent:  # a row's cells come together: its dict is found once
+                parent = of
+                node = getattr(self, table)
+                for part in inner:
+                    if node[part] is None:
+                        node[part] = {}
+                    node = node[part]
             node[last] = value
 
     def state(self, path: str) -> CellState | None:
@@ -222,9 +226,16 @@ class AnnualReport:
 
 # The readers set every cell of every report by its path: the few hundred paths are split once.
 @lru_cache(maxsize=4096)
-def _split_path(path: str) -> tuple[str, tuple[str, ...], str]:
+def _split_path(path: str) -> tuple[str, tuple[str, ...], str, str]:
+    """Table, the keys down to the cell's dict, the cell's key, and that dict's own path
+    (one str object per dict, so that cells of one row are known as such by identity)."""
     table, *rest = path.split(".")
-    return table, tuple(rest[:-1]), rest[-1]
+    return table, tuple(rest[:-1]), rest[-1], _parent_path(path.rpartition(".")[0])
+
+
+@lru_cache(maxsize=1024)
+def _parent_path(path: str) -> str:
+    return path
 
 
 def cell_paths(report: AnnualReport) -> list[str]:
