@@ -94,8 +94,17 @@ def nfkc(text: str) -> str:
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text  # (text read before, as the checks read it: no character to look at)
-    for char in set(_COMPATIBILITY.findall(text)):
-        text = text.replace(char, _decomposed(char))
+    # Each character is replaced everywhere when first met, and the search goes on from
+    # there: no list of every full-width comma of the text is made to find the few kinds.
+    found = _COMPATIBILITY.search(text)
+    while found is not None:
+        char, at = found.group(), found.start()
+        decomposed = _decomposed(char)
+        if decomposed == char:
+            at += 1  # (an unassigned code point of the ranges: left as it is)
+        else:
+            text = text.replace(char, decomposed)
+        found = _COMPATIBILITY.search(text, at)
     if unicodedata.is_normalized("NFKC", text):
         return text
     return unicodedata.normalize("NFKC", text)
