@@ -41,29 +41,31 @@ class ReadingScore:
 
 
 def scored_combinations(
-    row_counts: list[list[Pairs]], equations: list[Equation], broken_always: int
+    row_counts: list[list[Pairs]],
+    row_paths: list[tuple[str, ...]],
+    equations: list[Equation],
+    broken_always: int,
 ) -> Iterator[Outcome] | None:
     """(equations broken, combination, cells solved) of every combination that may be
-    among the best, in the order of ``itertools.product``; None where the rows cannot be
-    scored apart (then each combination is solved whole).
+    among the best, in the order of ``itertools.product``; None where scoring the rows
+    apart gains nothing (one row in doubt, no equation) or cannot be done (then each
+    combination is solved whole).
 
-    ``row_counts[k][i]``: the (path, count) pairs of reading ``i`` of row ``k`` in doubt;
-    ``equations``: partially evaluated over the fixed cells."""
-    row_of: dict[str, int] = {}
-    for k, options in enumerate(row_counts):
-        for option in options:
-            row_of.update(dict.fromkeys((p for p, _ in option), k))
+    ``row_counts[k][i]``: the (path, count) pairs of reading ``i`` of row ``k`` in doubt,
+    ``row_paths[k]`` all of that row's cells; ``equations``: partially evaluated over the
+    fixed cells."""
+    if len(row_counts) < 2 or not equations:
+        return None
+    row_of = {path: k for k, paths in enumerate(row_paths) for path in paths}
     split = _split(equations, row_of, len(row_counts))
     if split is None:
         return None
     own, coupling = split
-    rows: list[list[ReadingScore]] = []
-    for k, options in enumerate(row_counts):
-        scores = [_reading_score(option, own[k], coupling, row_of, k) for option in options]
-        if None in scores:
-            return None
-        rows.append(scores)  # type: ignore[arg-type]
-    return _combinations(rows, coupling, broken_always)
+    rows = [
+        [_reading_score(option, own[k], coupling, row_of, k) for option in options]
+        for k, options in enumerate(row_counts)
+    ]
+    return _combinations(rows, row_counts, equations, coupling, broken_always)
 
 
 def _split(
@@ -131,21 +133,35 @@ def _amounts(
 
 
 def _combinations(
-    rows: list[list[ReadingScore]], coupling: list[Equation], broken_always: int
+    rows: list[list[ReadingScore | None]],
+    row_counts: list[list[Pairs]],
+    equations: list[Equation],
+    coupling: list[Equation],
+    broken_always: int,
 ) -> Iterator[Outcome]:
+    """Each combination scored from its readings' scores where they have them; one with a
+    reading that has none (its own equations need the others' cells) is solved whole."""
     offsets = tuple(eq.offset for eq in coupling)
     combos = list(product(*(range(len(options)) for options in rows)))
     exact: dict[tuple[int, ...], int] = {}
     for combo in combos:
-        amounts = [rows[k][i].amounts for k, i in enumerate(combo)]
+        picked = _picked(rows, combo)
+        if picked is None:
+            continue
+        amounts = [p.amounts for p in picked]
         if None not in amounts:
-            own_broken = sum(rows[k][i].broken for k, i in enumerate(combo))
-            exact[combo] = own_broken + sum(
-                1 for t in map(sum, zip(offsets, *amounts, strict=True)) if t
-            )
+            totals = map(sum, zip(offsets, *amounts, strict=True))
+            exact[combo] = sum(p.broken for p in picked) + sum(1 for t in totals if t)
     best = min(exact.values(), default=None)
     for combo in combos:
-        picked = [rows[k][i] for k, i in enumerate(combo)]
+        picked = _picked(rows, combo)
+        if picked is None:
+            counts: dict[str, int | None] = {}
+            for options, i in zip(row_counts, combo, strict=True):
+                counts.update(options[i])
+            whole, violated = solve(counts, equations)
+            yield broken_always + len(violated), combo, whole
+            continue
         solved: dict[str, int] = {}
         for p in picked:
             solved.update(p.solved)
@@ -154,10 +170,18 @@ def _combinations(
             broken = sum(p.broken for p in picked)
             if best is not None and broken > best:
                 continue  # worse than the best already: the coupling cannot make it better
-            counts: dict[str, int | None] = {}
+            values: dict[str, int | None] = {}
             for p in picked:
-                counts.update(p.values)
-            more, violated = solve(counts, coupling)
+                values.update(p.values)
+            more, violated = solve(values, coupling)
             solved.update(more)
             broken += len(violated)
         yield broken_always + broken, combo, solved
+
+
+def _picked(
+    rows: list[list[ReadingScore | None]], combo: tuple[int, ...]
+) -> list[ReadingScore] | None:
+    """The combination's readings' scores; None where one of them has none."""
+    picked = [rows[k][i] for k, i in enumerate(combo)]
+    return None if None in picked else picked  # type: ignore[return-value]

@@ -75,7 +75,8 @@ def _outcomes(
     """(equations broken, the combination, the cells it solves) of every combination that
     may be among the best (those breaking fewest equations)."""
     row_counts, varying, broken_always = prepared(readings, columns, equations, fixed, choices)
-    scored = scored_combinations(row_counts, varying, broken_always)
+    row_paths = [columns[row] for row in choices]
+    scored = scored_combinations(row_counts, row_paths, varying, broken_always)
     return scored if scored is not None else solved_whole(row_counts, varying, broken_always)
 
 

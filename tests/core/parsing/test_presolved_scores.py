@@ -46,7 +46,7 @@ def tables(draw: st.DrawFn) -> tuple[dict[str, RowReading], list, dict, list[str
     other rows read once (mostly right), the equations in their order or shuffled."""
     report = draw(consistent_reports())
     rows = [*T3_ROWS, "table4"]
-    choices = draw(st.lists(st.sampled_from(rows), min_size=1, max_size=3, unique=True))
+    choices = draw(st.lists(st.sampled_from(rows), min_size=2, max_size=3, unique=True))
     fixed_misread = draw(st.booleans())
     readings: dict[str, RowReading] = {}
     for row in rows:
@@ -78,28 +78,40 @@ def test_the_best_combinations_are_those_of_solving_each_whole(table: tuple) -> 
     readings, equations, fixed, choices = table
     row_counts, varying, broken_always = prepared(readings, COLUMNS, equations, fixed, choices)
     whole = list(solved_whole(row_counts, varying, broken_always))
-    scored = scored_combinations(row_counts, varying, broken_always)
+    row_paths = [COLUMNS[row] for row in choices]
+    scored = scored_combinations(row_counts, row_paths, varying, broken_always)
     if scored is None:
         return  # these rows are solved whole: nothing to compare
     assert _best(list(scored)) == _best(whole)
 
 
 def test_rows_apart_are_scored_ahead_where_a_gap_fills_from_the_row_total() -> None:
-    # 总计 read, one applicant column unknown: the row's own total fills it ahead.
+    # 总计 read, one applicant column unknown: each row's own total fills it ahead.
+    doubt = ["granted", "partially_granted"]
     readings = {row: RowReading([tuple([0] * 7)]) for row in T3_ROWS}
     readings["granted"] = RowReading([(None, 1, 0, 0, 0, 0, 3), (3, None, 0, 0, 0, 0, 3)])
-    fixed = {p: 0 for row in T3_ROWS if row != "granted" for p in COLUMNS[row]}
-    fixed |= {"table3.new_received.natural_person": 2, "table3.new_received.total": 3}
-    fixed |= {"table3.new_received.commercial_enterprise": 1}
-    fixed |= {"table3.results_total.natural_person": 2, "table3.results_total.total": 3}
-    fixed |= {"table3.results_total.commercial_enterprise": 1}
+    readings["partially_granted"] = RowReading([(0,) * 7, (None, 0, 0, 0, 0, 0, 0)])
+    fixed = {p: 0 for row in T3_ROWS if row not in doubt for p in COLUMNS[row]}
+    for row in ("new_received", "results_total"):
+        fixed |= {f"table3.{row}.natural_person": 2, f"table3.{row}.total": 3}
+        fixed |= {f"table3.{row}.commercial_enterprise": 1}
     columns = {row: COLUMNS[row] for row in T3_ROWS}
-    args = prepared(readings, columns, table3_equations(L.FORMAT_2021), fixed, ["granted"])
-    scored = scored_combinations(*args)
+    row_counts, varying, broken = prepared(
+        readings, columns, table3_equations(L.FORMAT_2021), fixed, doubt
+    )
+    scored = scored_combinations(row_counts, [COLUMNS[r] for r in doubt], varying, broken)
     assert scored is not None
     outcomes = list(scored)
-    assert outcomes == list(solved_whole(*args))
-    assert outcomes == [
-        (0, (0,), {"table3.granted.natural_person": 2}),
-        (2, (1,), {"table3.granted.commercial_enterprise": 0}),
+    assert outcomes == list(solved_whole(row_counts, varying, broken))
+    granted, partly = "table3.granted", "table3.partially_granted"
+    assert _best(outcomes) == [
+        (0, (0, 0), {f"{granted}.natural_person": 2}),
+        (0, (0, 1), {f"{granted}.natural_person": 2, f"{partly}.natural_person": 0}),
     ]
+
+
+def test_one_row_in_doubt_is_solved_whole() -> None:
+    # Scored apart, a single row would be solved once per reading all the same.
+    readings = {"granted": RowReading([(None, 1, 0, 0, 0, 0, 3), (3, None, 0, 0, 0, 0, 3)])}
+    args = prepared(readings, COLUMNS, table3_equations(L.FORMAT_2021), {}, ["granted"])
+    assert scored_combinations(args[0], [COLUMNS["granted"]], args[1], args[2]) is None
