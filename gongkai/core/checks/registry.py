@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from gongkai.core.report import labels as L
 from gongkai.core.report.model import AnnualReport, Finding, Severity
 
 CheckFunction = Callable[["CheckContext", "Rule"], Iterable[Finding]]
@@ -56,6 +58,16 @@ class CheckContext:
             flat = self.options["_flat"] = _flat_tables(self.report)
         return flat
 
+    def not_counts(self) -> frozenset[str]:
+        """The flat cells that hold something other than an int (None, text, a bool)."""
+        found = self.options.get("_not_counts")
+        if found is None:
+            flat = self.flat()
+            found = self.options["_not_counts"] = frozenset(
+                [p for p, v in flat.items() if type(v) is not int]
+            )
+        return found
+
     def value(self, path: str) -> Any:
         flat = self.flat()
         return flat[path] if path in flat else self.report.get(path)
@@ -74,12 +86,21 @@ class CheckContext:
 def _flat_tables(report: AnnualReport) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for row, cells in report.table3.items():
-        if cells is not None:
-            for col, value in cells.items():
-                flat[f"table3.{row}.{col}"] = value
+        if cells is None:
+            continue
+        if tuple(cells) == L.T3_COLUMNS:  # the usual row: its paths made once, not per report
+            flat.update(zip(_t3_row_paths(row), cells.values(), strict=True))
+            continue
+        for col, value in cells.items():
+            flat[f"table3.{row}.{col}"] = value
     for col, value in report.table4.items():
         flat[f"table4.{col}"] = value
     return flat
+
+
+@lru_cache(maxsize=256)
+def _t3_row_paths(row: str) -> tuple[str, ...]:
+    return tuple(f"table3.{row}.{col}" for col in L.T3_COLUMNS)
 
 
 RULES: dict[str, Rule] = {}

@@ -16,28 +16,27 @@ def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equ
     # Every cell of 表三's printed rows and of 表四 is in the flat copy (a missing row's are
     # not, and read as unknown, as ctx.count reads them): looked up directly, as a hot path.
     flat = ctx.flat()
+    not_counts = ctx.not_counts()
     for eq in equations:
         if missing_rows and any(p.rsplit(".", 1)[0] in missing_rows for p in eq.paths):
             continue  # a missing row is reported on its own
-        diff = _residual(eq, flat)
+        diff = _residual(eq, flat, not_counts)
         if diff:
             yield eq, diff
 
 
-def _residual(eq: Equation, flat: dict[str, object]) -> int | None:
-    """``residual(eq, ctx.count)`` over the flat cells: None when a cell is not a count."""
-    total = eq.offset
-    for path in eq.left:
-        v = flat.get(path)
-        if type(v) is not int:
-            return None
-        total += v
-    for path in eq.right:
-        v = flat.get(path)
-        if type(v) is not int:
-            return None
-        total -= v
-    return total
+def _residual(eq: Equation, flat: dict[str, object], not_counts: frozenset[str]) -> int | None:
+    """``residual(eq, ctx.count)`` over the flat cells: None when a cell is not a count.
+
+    Summed by built-ins (every equation of every report is), once the cells that are not
+    counts are known to be none of the equation's: an absent cell is None, which no sum
+    takes."""
+    if not not_counts.isdisjoint(eq.paths):
+        return None
+    try:
+        return eq.offset + sum(map(flat.get, eq.left)) - sum(map(flat.get, eq.right))  # type: ignore[arg-type]
+    except TypeError:
+        return None
 
 
 def _t3_equations(ctx: CheckContext) -> list[Equation]:
@@ -115,7 +114,7 @@ def table4_totals(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
 @rule("CELL-NOT-COUNT", Severity.ERROR, "表格中的件数是非负整数", "table3")
 def non_negative(ctx: CheckContext, r: Rule) -> Iterator[Finding]:
     for path, value in ctx.flat().items():
-        if value is None:
-            continue
+        if value is None or (type(value) is int and value >= 0):
+            continue  # (most cells: no call made for them)
         if _count(value) is None or value < 0:
             yield r.finding(ctx, [path], f"{cell_name(path)}应为非负整数，实为「{value}」。")

@@ -28,7 +28,7 @@ Pairs = list[tuple[str, int | None]]
 Outcome = tuple[int, tuple[int, ...], dict[str, int]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: "None in scores" stays in C
 class ReadingScore:
     """One reading of one row after its own equations: its cells, the cells they filled,
     how many they break, and what it adds to each coupling equation (None where it leaves
@@ -142,10 +142,9 @@ def _combinations(
     """Each combination scored from its readings' scores where they have them; one with a
     reading that has none (its own equations need the others' cells) is solved whole."""
     offsets = tuple(eq.offset for eq in coupling)
-    combos = list(product(*(range(len(options)) for options in rows)))
+    combos = [(combo, _picked(rows, combo)) for combo in product(*map(range, map(len, rows)))]
     exact: dict[tuple[int, ...], int] = {}
-    for combo in combos:
-        picked = _picked(rows, combo)
+    for combo, picked in combos:
         if picked is None:
             continue
         amounts = [p.amounts for p in picked]
@@ -153,8 +152,7 @@ def _combinations(
             totals = map(sum, zip(offsets, *amounts, strict=True))
             exact[combo] = sum(p.broken for p in picked) + sum(1 for t in totals if t)
     best = min(exact.values(), default=None)
-    for combo in combos:
-        picked = _picked(rows, combo)
+    for combo, picked in combos:
         if picked is None:
             counts: dict[str, int | None] = {}
             for options, i in zip(row_counts, combo, strict=True):
