@@ -59,6 +59,12 @@ def _reader(kind: str) -> Callable[[bytes], SourceDocument]:
     raise InputError(f"暂不能读取{FORMAT_NAMES.get(kind, kind)}格式的年度报告。")
 
 
+def _read_text(text: str) -> SourceDocument:
+    from gongkai.core.parsing.text_reader import read_text
+
+    return read_text(text)
+
+
 def read_document(data: bytes) -> SourceDocument:
     from gongkai.core.parsing.sniff import sniff
 
@@ -69,13 +75,13 @@ def read_report(
     data: bytes, name: str | None = None, *, previous: AnnualReport | None = None
 ) -> AnnualReport:
     """The report a document holds, with every check's findings. Raises InputError."""
-    from gongkai.core.parsing.sniff import decode_text, sniff
+    from gongkai.core.parsing.sniff import decode_text, sniffed
 
-    kind = sniff(data)
+    kind, text = sniffed(data)
     if kind == "json":
-        report = jsonio.report_from_json(_json(decode_text(data)))
+        report = jsonio.report_from_json(_json(text if text is not None else decode_text(data)))
     else:
-        doc = _reader(kind)(data)
+        doc = _read_text(text) if kind == "text" and text is not None else _reader(kind)(data)
         report = interpret(doc)
         _mark_ocr_confidence(report, doc)
     report.source.update({"file": name, "format": kind, "sha256": hashlib.sha256(data).hexdigest()})

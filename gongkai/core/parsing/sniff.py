@@ -25,6 +25,12 @@ _COMMON = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u
 
 def sniff(data: bytes) -> str:
     """ "pdf" | "docx" | "ofd" | "html" | "text" | "json" | "png" | "jpeg"; InputError otherwise."""
+    return sniffed(data)[0]
+
+
+def sniffed(data: bytes) -> tuple[str, str | None]:
+    """The kind (as :func:`sniff`), and the text decoded where telling the kind decoded all
+    of it (a text, HTML or JSON file of up to 64 KiB, most reports): not decoded again."""
     too_big = size_error(len(data))
     if too_big is not None:
         raise too_big
@@ -32,11 +38,11 @@ def sniff(data: bytes) -> str:
         raise InputError("文件是空的。")
     head = data[:2048]
     if data[:1024].find(b"%PDF-") >= 0:
-        return "pdf"
+        return "pdf", None
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
+        return "png", None
     if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
+        return "jpeg", None
     if head.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in data[: 1024 * 1024]:
             raise InputError(
@@ -47,16 +53,18 @@ def sniff(data: bytes) -> str:
             "请另存为 .docx 或 PDF。"
         )
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return _zip_kind(data)
-    text = decode_text(data[:65536], partial=len(data) > 65536)
+        return _zip_kind(data), None
+    whole = len(data) <= 65536
+    text = decode_text(data[:65536], partial=not whole)
     if _binary(text):
         raise InputError("无法识别的文件格式（不是 PDF、OFD、Word、网页、图片或文本），未读取。")
+    decoded = text if whole else None
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith("{"):
-        return "json"
+        return "json", decoded
     if _HTML.search(text):
-        return "html"
-    return "text"
+        return "html", decoded
+    return "text", decoded
 
 
 def _binary(text: str) -> bool:
