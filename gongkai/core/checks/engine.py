@@ -47,7 +47,8 @@ def run_checks(
     """Run every rule; return the findings (the report itself is left unchanged)."""
     for reset in PER_REPORT_RESETS:
         reset()
-    ctx = CheckContext(report, previous, options or {})
+    # A copy: the rules cache one report's derived data in it (the flat cells and such).
+    ctx = CheckContext(report, previous, dict(options or {}))
     findings: list[Finding] = []
     for r in RULES.values():
         findings.extend(r.check(ctx, r))

@@ -12,17 +12,30 @@ from gongkai.core.report.naming import cell_name, t3_column_name, t3_row_name
 
 
 def _failing(ctx: CheckContext, equations: list[Equation]) -> Iterator[tuple[Equation, int]]:
-    missing_rows = {f"table3.{row}" for row, cells in ctx.report.table3.items() if cells is None}
+    missing = _missing_row_cells(ctx)
     # Every cell of 表三's printed rows and of 表四 is in the flat copy (a missing row's are
     # not, and read as unknown, as ctx.count reads them): looked up directly, as a hot path.
     flat = ctx.flat()
     not_counts = ctx.not_counts()
     for eq in equations:
-        if missing_rows and any(p.rsplit(".", 1)[0] in missing_rows for p in eq.paths):
+        if missing and not missing.isdisjoint(eq.paths):
             continue  # a missing row is reported on its own
         diff = _residual(eq, flat, not_counts)
         if diff:
             yield eq, diff
+
+
+def _missing_row_cells(ctx: CheckContext) -> frozenset[str]:
+    """The cells of the 表三 rows the report leaves out (found once for all the rules)."""
+    cells = ctx.options.get("_missing_row_cells")
+    if cells is None:
+        cells = ctx.options["_missing_row_cells"] = frozenset(
+            f"table3.{row}.{col}"
+            for row, values in ctx.report.table3.items()
+            if values is None
+            for col in L.T3_COLUMNS
+        )
+    return cells
 
 
 def _residual(eq: Equation, flat: dict[str, object], not_counts: frozenset[str]) -> int | None:

@@ -73,7 +73,12 @@ def table3_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
 
 
 def table4_equations() -> list[Equation]:
-    return [
+    return list(_table4_equations())
+
+
+@cache
+def _table4_equations() -> tuple[Equation, ...]:
+    return tuple(
         Equation(
             "T4-BLOCK-TOTAL",
             (f"table4.{block}_total",),
@@ -81,7 +86,7 @@ def table4_equations() -> list[Equation]:
             block,
         )
         for block in L.T4_BLOCKS
-    ]
+    )
 
 
 def all_equations(fmt: str = L.FORMAT_2021) -> list[Equation]:
