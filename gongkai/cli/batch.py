@@ -63,8 +63,14 @@ Render = Callable[[str, AnnualReport, bool], bytes]
 
 # Below this many files a pool's start-up costs more than it saves.
 PARALLEL_FROM = 8
-# Files handed to a worker at a time: few enough to keep every core busy to the end.
+# Files handed to a worker at a time: at least CHUNK; more in a large batch, where each
+# hand-over (a message each way, a wake-up of the pool's threads) costs the parent, which
+# shares the cores with the workers, more than the wait at the end for the last chunk;
+# never so many that a worker gets fewer than CHUNKS_PER_WORKER of them (a slow file, a
+# long PDF, holds up one chunk, not a worker's whole share).
 CHUNK = 8
+MAX_CHUNK = 32
+CHUNKS_PER_WORKER = 16
 
 
 def run_batch(
@@ -145,6 +151,10 @@ def worker_count(jobs: int | None, names: list[str]) -> int:
     return max(1, min(jobs or 1, len(names) // CHUNK or 1))
 
 
+def chunk_size(files: int, workers: int) -> int:
+    return max(CHUNK, min(MAX_CHUNK, files // (workers * CHUNKS_PER_WORKER)))
+
+
 def _import_text_reader() -> None:
     """The text reader, imported before the workers are forked: otherwise each worker
     imports it (and compiles its patterns) again. Text is what a large batch mostly holds;
@@ -161,7 +171,8 @@ def _outcomes(names: list[str], reading: Reading, workers: int) -> Iterator[Outc
     pool = ProcessPoolExecutor(max_workers=workers)
     # map() submits every chunk now, so the workers are forked here, before the progress
     # bar starts a thread of its own.
-    results = pool.map(_read_one, [(n, reading) for n in names], chunksize=CHUNK)
+    size = chunk_size(len(names), workers)
+    results = pool.map(_read_one, [(n, reading) for n in names], chunksize=size)
     return _drain(pool, results)
 
 

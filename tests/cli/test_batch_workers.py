@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.cli.batch import CHUNK, PARALLEL_FROM, worker_count
+from gongkai.cli.batch import CHUNK, MAX_CHUNK, PARALLEL_FROM, chunk_size, worker_count
 from gongkai.cli.main import main
 
 SEED_DIR = Path(__file__).parents[1] / "fixtures" / "seeds"
@@ -71,3 +71,13 @@ def test_small_batches_and_stdin_stay_in_one_process() -> None:
     assert worker_count(8, [*many, "-"]) == 1
     assert worker_count(8, many) == 4  # never more workers than chunks
     assert worker_count(2, many) == 2
+
+
+def test_a_large_batch_is_handed_over_in_larger_chunks_each_worker_getting_many() -> None:
+    assert chunk_size(100, 2) == CHUNK  # a slow file holds up one chunk of few
+    assert chunk_size(2000, 2) == MAX_CHUNK  # 63 hand-overs instead of 250
+    for files in (10, 100, 500, 1000, 5000, 100_000):
+        for workers in (2, 4, 16):
+            size = chunk_size(files, workers)
+            assert CHUNK <= size <= MAX_CHUNK
+            assert size == CHUNK or files // size >= workers * 16
