@@ -24,10 +24,13 @@ def expand(paths: list[str]) -> list[str]:
         for match in matches:
             p = Path(match)
             if p.is_dir():
+                # Hidden files and folders below the one named are skipped; the folder named
+                # may itself lie under a hidden one (~/.cache/crawl): its files are read.
+                below = len(p.parts)
                 out.extend(
                     str(f)
                     for f in sorted(p.rglob("*"))
-                    if f.is_file() and not any(part.startswith(".") for part in f.parts)
+                    if f.is_file() and not any(part.startswith(".") for part in f.parts[below:])
                 )
             else:
                 out.append(match)

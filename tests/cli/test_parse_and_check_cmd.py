@@ -39,6 +39,22 @@ def test_parse_directory_as_csv(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "table3.new_received.total" in header and len(rows) == 3
 
 
+def test_a_folder_under_a_hidden_one_is_read_but_hidden_files_in_it_are_not(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A crawler's output often lies under a hidden folder (~/.cache/crawl): before, every
+    # file of such a folder was skipped, and the batch printed nothing at all.
+    folder = tmp_path / ".cache" / "crawl"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    text = Path(_seed("000")).read_text("utf-8")
+    for name in ("a.txt", "sub/b.txt", ".git/c.txt", ".hidden.txt"):
+        (folder / name).write_text(text)
+    assert main(["parse", str(folder), "--format", "csv"]) == 0
+    files = [row.split(",")[0] for row in capsys.readouterr().out.strip().split("\n")[1:]]
+    assert files == [str(folder / "a.txt"), str(folder / "sub" / "b.txt")]
+
+
 def test_parse_reads_stdin(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
