@@ -45,14 +45,21 @@ def run_checks(
     options: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """Run every rule; return the findings (the report itself is left unchanged)."""
-    for reset in PER_REPORT_RESETS:
-        reset()
+    _reset_caches()
     # A copy: the rules cache one report's derived data in it (the flat cells and such).
     ctx = CheckContext(report, previous, dict(options or {}))
     findings: list[Finding] = []
-    for r in RULES.values():
-        findings.extend(r.check(ctx, r))
+    try:
+        for r in RULES.values():
+            findings.extend(r.check(ctx, r))
+    finally:
+        _reset_caches()  # and after: the next report's reading starts from nothing of this one
     return findings
+
+
+def _reset_caches() -> None:
+    for reset in PER_REPORT_RESETS:
+        reset()
 
 
 def check_report(report: AnnualReport, previous: AnnualReport | None = None) -> AnnualReport:

@@ -132,6 +132,8 @@ def _applications_received(text: str) -> tuple[Stated, ...]:
 
 def _read_applications_received(text: str) -> Iterator[Stated]:
     for paragraph in paragraphs(text):
+        if "申请" not in paragraph:
+            continue  # (nor in any of its clauses: a clause is a part of its paragraph)
         for clause in clauses(paragraph):
             if "申请" not in clause:
                 continue  # both statements name 申请: most clauses are about other things
@@ -164,6 +166,16 @@ _OUTCOME = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _OUTC
 
 def outcomes(text: str) -> Iterator[Stated]:
     """Outcomes such as "属于已公开6件，占31.58%", in a paragraph about applications."""
+    return iter(_outcomes(text))
+
+
+@lru_cache(maxsize=16)
+def _outcomes(text: str) -> tuple[Stated, ...]:
+    # Cached for one report (cleared before each run): two rules read the same statements.
+    return tuple(_read_outcomes(text))
+
+
+def _read_outcomes(text: str) -> Iterator[Stated]:
     for paragraph in paragraphs(text):
         if "申请" not in paragraph:
             continue
@@ -206,6 +218,8 @@ def _mentions_remedy(clause: str) -> bool:
 def review_litigation_absent(text: str) -> Iterator[Stated]:
     """Denials such as "没有…行政复议和行政诉讼案件": subject "both", "review" or "suit"."""
     for paragraph in paragraphs(text):
+        if not _mentions_remedy(paragraph):
+            continue  # (nor does any of its clauses)
         for clause in clauses(paragraph):
             if not _mentions_remedy(clause):
                 continue  # (what the words below look for; most clauses are about other things)
@@ -226,6 +240,8 @@ def review_litigation_absent(text: str) -> Iterator[Stated]:
 def review_litigation_counts(text: str) -> Iterator[Stated]:
     """Counts such as "被申请行政复议3件"; the subject says which 表四 totals it concerns."""
     for paragraph in paragraphs(text):
+        if not _mentions_remedy(paragraph):
+            continue  # (nor does any of its clauses)
         for clause in clauses(paragraph):
             if not _mentions_remedy(clause):
                 continue  # a count needs 复议, 诉讼 or 起诉 before it
@@ -257,6 +273,8 @@ def review_litigation_counts(text: str) -> Iterator[Stated]:
 def normative_in_force(text: str) -> Iterator[Stated]:
     """Counts such as "现行有效规范性文件26件" or "规范性文件…现行有效26件"."""
     for paragraph in paragraphs(text):
+        if "现行有效" not in paragraph or "规范性文件" not in paragraph:
+            continue  # (nor in any of its clauses)
         for clause in clauses(paragraph):
             if "规范性文件" not in clause or "规章" in clause:
                 continue
@@ -272,5 +290,10 @@ def normative_in_force(text: str) -> Iterator[Stated]:
 
 
 PER_REPORT_RESETS.extend(
-    (paragraphs.cache_clear, clauses.cache_clear, _applications_received.cache_clear)
+    (
+        paragraphs.cache_clear,
+        clauses.cache_clear,
+        _applications_received.cache_clear,
+        _outcomes.cache_clear,
+    )
 )
