@@ -69,7 +69,19 @@ def sniffed(data: bytes) -> tuple[str, str | None]:
 
 def _binary(text: str) -> bool:
     sample = text[:8192]
-    return bool(sample) and len(_CONTROL.findall(sample)) > len(sample) * 0.05
+    return bool(sample) and control_count(sample) > len(sample) * 0.05
+
+
+# The control characters of _CONTROL but U+FFFD: all ASCII, so each is one byte of the
+# text's UTF-8 form, and no byte of another character's form is below 0x80.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def control_count(text: str) -> int:
+    """How many characters of ``text`` _CONTROL matches, counted in C: the pattern's scan
+    of every sniffed text cost about a fiftieth of reading a report."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw) - len(raw.translate(None, _CONTROL_BYTES)) + text.count("\ufffd")
 
 
 def _zip_kind(data: bytes) -> str:
