@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from gongkai.core.report import labels as L
@@ -89,18 +88,13 @@ def _flat_tables(report: AnnualReport) -> dict[str, Any]:
         if cells is None:
             continue
         if tuple(cells) == L.T3_COLUMNS:  # the usual row: its paths made once, not per report
-            flat.update(zip(_t3_row_paths(row), cells.values(), strict=True))
+            flat.update(zip(L.t3_row_paths(row), cells.values(), strict=True))
             continue
         for col, value in cells.items():
             flat[f"table3.{row}.{col}"] = value
     for col, value in report.table4.items():
         flat[f"table4.{col}"] = value
     return flat
-
-
-@lru_cache(maxsize=256)
-def _t3_row_paths(row: str) -> tuple[str, ...]:
-    return tuple(f"table3.{row}.{col}" for col in L.T3_COLUMNS)
 
 
 RULES: dict[str, Rule] = {}

@@ -30,10 +30,10 @@ def _missing_row_cells(ctx: CheckContext) -> frozenset[str]:
     cells = ctx.options.get("_missing_row_cells")
     if cells is None:
         cells = ctx.options["_missing_row_cells"] = frozenset(
-            f"table3.{row}.{col}"
+            path
             for row, values in ctx.report.table3.items()
             if values is None
-            for col in L.T3_COLUMNS
+            for path in L.t3_row_paths(row)
         )
     return cells
 

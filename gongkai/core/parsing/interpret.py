@@ -247,8 +247,7 @@ def _fill_table3(report: AnnualReport, reading: TableReading) -> None:
 
 # Every 表三 row of either format with its cells' paths, made once.
 _T3_PATHS = {
-    row: tuple(f"table3.{row}.{c}" for c in L.T3_COLUMNS)
-    for row in (*L.t3_rows(L.FORMAT_2021), *L.t3_rows(L.FORMAT_2019))
+    row: L.t3_row_paths(row) for row in (*L.t3_rows(L.FORMAT_2021), *L.t3_rows(L.FORMAT_2019))
 }
 
 

@@ -19,7 +19,6 @@ _HTML = re.compile(
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _COMMON = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]")
 
 
@@ -72,13 +71,14 @@ def _binary(text: str) -> bool:
     return bool(sample) and control_count(sample) > len(sample) * 0.05
 
 
-# The control characters of _CONTROL but U+FFFD: all ASCII, so each is one byte of the
-# text's UTF-8 form, and no byte of another character's form is below 0x80.
+# Control characters that mark a binary file: these ASCII ones and U+FFFD (a byte no
+# encoding could decode). Each ASCII one is one byte of the text's UTF-8 form, and no
+# byte of another character's form is below 0x80.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def control_count(text: str) -> int:
-    """How many characters of ``text`` _CONTROL matches, counted in C: the pattern's scan
+    """How many of ``text``'s characters are such controls, counted in C: a pattern's scan
     of every sniffed text cost about a fiftieth of reading a report."""
     raw = text.encode("utf-8", "surrogatepass")
     return len(raw) - len(raw.translate(None, _CONTROL_BYTES)) + text.count("\ufffd")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -148,6 +149,12 @@ T2_2019_COLUMN_LABELS: dict[str, str] = {
     "projects": "采购项目数量",
     "amount": "采购总金额",
 }
+
+
+@cache
+def t3_row_paths(row: str) -> tuple[str, ...]:
+    """The paths of a 表三 row's cells, in column order (made once a row)."""
+    return tuple(f"table3.{row}.{col}" for col in T3_COLUMNS)
 
 
 def t3_rows(fmt: str) -> tuple[str, ...]:
