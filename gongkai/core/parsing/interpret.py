@@ -174,11 +174,15 @@ def _apply(
     columns: dict[str, tuple[str, ...]],
     equations: list[Equation],
 ) -> None:
+    decided: dict[str, list[str]] = {}
     if any(len(r.options) > 1 for r in readings.values()):
         decided = narrow(readings, columns, stated_figures(report.sections))
-        for row, paths in decided.items():
-            report.source.setdefault("decided_by_narrative", {})[_row_path(columns[row])] = paths
     result = resolve(readings, columns, equations)
+    for row, paths in decided.items():
+        # The narrative may only narrow a row ("21" in force leaves 3/915/21, 39/15/21 …):
+        # unless the row is then settled, it was not decided by the narrative.
+        if not result.ambiguous.intersection(columns[row]):
+            report.source.setdefault("decided_by_narrative", {})[_row_path(columns[row])] = paths
     for row, reading in readings.items():
         if reading.run_together and result.inferred.intersection(columns[row]):
             # a glued run read with an empty cell: the split itself rests on the arithmetic

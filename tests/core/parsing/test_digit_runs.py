@@ -115,6 +115,22 @@ def test_the_narrative_decides_a_split_and_says_so() -> None:
     assert report.table3 == seed.table3 and report.table4 == seed.table4
 
 
+def test_a_narrative_figure_that_only_narrows_a_row_claims_no_decision() -> None:
+    # "行政规范性文件391521" with "现行有效规范性文件21件": 21 in force leaves 3/915/21,
+    # 39/15/21 and 391/5/21. The row stays undecided and is flagged as such; the report
+    # must not say the narrative chose a reading (it once said "现行有效件数为None").
+    text = SEED_002.read_text("utf-8").replace(
+        "一、总体情况", "一、总体情况\n现行有效规范性文件21件。", 1
+    )
+    text = re.sub(r"行政规范性文件[\s|]*6[\s|]*0[\s|]*26", "行政规范性文件391521", text, count=1)
+    assert "行政规范性文件391521" in text
+    report = report_from_text(_crawler(text))
+    assert report.table2["normative_documents"]["in_force"] is None
+    assert not [f for f in report.findings if f.rule == "VALUE-FROM-NARRATIVE"]
+    finding = next(f for f in report.errors() if f.rule == "VALUE-AMBIGUOUS")
+    assert "3/915/21；39/15/21；391/5/21" in finding.message
+
+
 def test_a_row_split_around_an_empty_cell_is_flagged_as_a_whole() -> None:
     # "2.重复申请  0071219": two cells printed empty, one space each; the split that reads
     # one empty cell and infers it rests on the arithmetic, so the whole row is named
