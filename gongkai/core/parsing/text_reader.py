@@ -34,7 +34,10 @@ def read_text(text: str) -> SourceDocument:
         shape = _shape(raw) if len(raw) <= _CACHED_LINE else _shape.__wrapped__(raw)
         if shape is not None:
             line_text, cells = shape
-            lines.append(Line(number, line_text, None if cells is None else list(cells)))
+            if cells is None:
+                lines.append(Line(number, line_text, None, None, raw[:1].isspace()))
+            else:
+                lines.append(Line(number, line_text, list(cells)))
     return SourceDocument(lines, "text")
 
 

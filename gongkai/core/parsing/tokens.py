@@ -41,7 +41,10 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
                     for t, value, free, after in parts:
                         append(Token(t, number, index, value, free, after))
         else:
-            for t, value, free, after in _parts_of(line.text, True):
+            parts = _parts_of(line.text, True)
+            if line.indented and parts and parts[0][1] is not None:
+                parts = ((*parts[0][:3], True), *parts[1:])  # figures first: see Line.indented
+            for t, value, free, after in parts:
                 append(Token(t, number, index, value, free, after))
     return tokens
 
