@@ -220,4 +220,11 @@ def _cut(line: str) -> list[str]:
         parts.append(line[last:cut])
         last = cut
     parts.append(line[last:])
-    return [p.strip() for p in parts if p.strip()]
+    return [_trimmed(p) for p in parts if not p.isspace() and p]
+
+
+def _trimmed(part: str) -> str:
+    # A space before figures may be an empty first cell ("总计  0000…": the separator, then
+    # 复议's empty 结果维持): it is kept, as an indent, for the reader to weigh.
+    text = part.strip()
+    return " " + text if part[:1].isspace() and text[:1].isdigit() else text

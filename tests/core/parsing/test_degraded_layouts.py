@@ -150,18 +150,28 @@ def test_documents_the_bench_found_read_silently_wrong(family: str, fmt: str, in
     assert result.silent == 0, "\n".join(result.examples)
 
 
-def test_a_leading_space_on_a_figures_line_may_stand_for_an_empty_first_cell() -> None:
-    # Found by a run with GONGKAI_DEGRADED_EXAMPLES=1000 (crawler-multiline 2021,
-    # blank-space): 表四's figures stand on a line of their own, " 0000110001100000", the
-    # space for 复议's empty 结果维持. Read without that blank, 16 digits split into 15
-    # cells broke the 复议 block only, and 直接起诉 read (0,0,0,1,1) where it printed
-    # (11,0,0,0,11), with no finding on its cells. With the leading space read as a
-    # possible empty cell, the printed reading is among those that fit, and 直接起诉's
-    # two readings (1/10/0/0/11, 11/0/0/0/11) are named, not guessed.
-    path = Path(__file__).parents[2] / "fixtures" / "documents" / "crawler-table4-leading-blank.txt"
+@pytest.mark.parametrize(
+    ("name", "printed"),
+    [
+        # crawler-multiline 2021: the figures on a line of their own, " 0000110001100000"
+        ("crawler-table4-leading-blank.txt", "11/0/0/0/11"),
+        # crawler-oneline 2019: "…总计  0000112001300000", cut from its header by the reader
+        ("crawler-oneline-table4-leading-blank.txt", "1/12/0/0/13"),
+    ],
+)
+def test_a_space_before_table4s_figures_may_stand_for_an_empty_first_cell(
+    name: str, printed: str
+) -> None:
+    # Found by runs with GONGKAI_DEGRADED_EXAMPLES=1000 (blank-space variants): the space
+    # before 表四's figures stands for 复议's empty 结果维持. Read without that blank, 16
+    # digits split into 15 cells broke the 复议 block only, and 直接起诉 was read wrong
+    # ((0,0,0,1,1) for (11,0,0,0,11); (2,0,0,1,3) for (1,12,0,0,13)) with no finding on
+    # its cells. With the space read as a possible empty cell, the printed reading is among
+    # those that fit, and 直接起诉's two readings are named, not guessed.
+    path = Path(__file__).parents[2] / "fixtures" / "documents" / name
     report = read_report(path.read_bytes(), path.name)
     named = {w for f in report.findings for w in f.where}
     for key, value in report.table4.items():
         assert value is None or f"table4.{key}" in named or "table4" in named, key
     ambiguous = next(f for f in report.findings if "table4.suit_direct_upheld" in f.where)
-    assert "11/0/0/0/11" in ambiguous.message
+    assert printed in ambiguous.message
