@@ -8,12 +8,14 @@ its digits are determined by the parts before it, so a 15-cell 表四 run of 25 
 split in a few thousand steps instead of millions.
 
 Stray spaces (``20 0 0 0 02``) are cell boundaries a cell never crosses, and a space may
-also stand where an empty cell was printed; such a cell is unknown in that reading.
+also stand where an empty cell was printed; such a cell is unknown in that reading. A run of
+spaces may stand for as many empty cells as it has spaces (``0  0007…``: two empty cells),
+and the spaces before the first piece only for empty cells at the row's start.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 # Readings beyond this are not enumerated; the row is then reported as ambiguous.
@@ -38,29 +40,40 @@ class Splits:
 
 
 def split_run(
-    pieces: list[str], shape: RowShape, *, limit: int = MAX_SPLITS, lead_space: bool = False
+    pieces: list[str],
+    shape: RowShape,
+    *,
+    limit: int = MAX_SPLITS,
+    spaces: Sequence[int] | None = None,
 ) -> Splits:
     """The readings of digit ``pieces`` (separated by spaces in the source) as one row.
 
     First the readings whose sums hold; if there are none (a row that breaks its own
     total), every split, so that the reader reports the row instead of dropping it.
-    ``lead_space``: a space came before the first piece (it may be an empty first cell).
-    A reading with an empty cell at a space counts when no total it is part of would
-    have to be negative; the table's arithmetic decides between it and the others.
+    ``spaces[i]``: how many spaces the source put before piece ``i`` (before the first:
+    after the label, or at the line's start); each may stand for an empty cell. Between
+    pieces there is at least one. A reading with an empty cell at a space counts when no
+    total it is part of would have to be negative; the table's arithmetic decides
+    between it and the others.
     """
     signed = [(p[1:], True) if p.startswith("-") else (p, False) for p in pieces]
     digits = "".join(p for p, _ in signed)
     starts = _starts([p for p, _ in signed])
     negative = frozenset(at for at, (_, minus) in zip(starts, signed, strict=True) if minus)
-    bounds = frozenset(starts[0 if lead_space else 1 :])
+    room: dict[int, int] = {}  # where a piece starts → how many empty cells may stand there
+    for i, at in enumerate(starts):
+        count = spaces[i] if spaces is not None else 0
+        count = count if i == 0 else max(1, count)
+        if count:
+            room[at] = max(room.get(at, 0), count)
     for sums in (dict(shape.sums), {}):
-        full = _Search(digits, bounds, negative, shape.width, sums, limit, blanks=False)
+        full = _Search(digits, room, negative, shape.width, sums, limit, blanks=False)
         options = list(full.run())
         complete = not full.truncated
-        if bounds:
+        if room:
             # Few readings put an empty cell at a space and keep every total; when a row
             # has more than a few hundred, which one is right is anyone's guess.
-            spaced = _Search(digits, bounds, negative, shape.width, sums, 300, blanks=True)
+            spaced = _Search(digits, room, negative, shape.width, sums, 300, blanks=True)
             options += [o for o in spaced.run() if None in o and _blanks_fit(o, sums)]
             complete = complete and not spaced.truncated
         if options or not sums:
@@ -133,7 +146,7 @@ class _Search:
     def __init__(
         self,
         digits: str,
-        bounds: frozenset[int],
+        room: dict[int, int],
         negative: frozenset[int],
         width: int,
         sums: dict[int, tuple[int, ...]],
@@ -142,44 +155,45 @@ class _Search:
         blanks: bool,
     ) -> None:
         self.blanks = blanks  # whether a space may stand for an empty cell
-        self.digits, self.bounds, self.negative = digits, bounds, negative
+        self.digits, self.room, self.negative = digits, room, negative
         self.width, self.sums, self.limit = width, sums, limit
         self.groups = _groups(width, sums)
         self.truncated = False
         n = len(digits)
         # The furthest a cell starting at i may reach: the next space, or the end.
-        self.reach = [min([b for b in bounds if b > i] + [n]) for i in range(n + 1)]
+        self.reach = [min([b for b in room if b > i] + [n]) for i in range(n + 1)]
         # Spaces at or after i, each of which may stand for one empty cell.
-        self.spaces_from = [sum(1 for b in bounds if b >= i) for i in range(n + 1)]
-        self.memo: dict[tuple[int, int, bool], list[tuple[int, bool, Cells]]] = {}
+        self.spaces_from = [sum(c for b, c in room.items() if b >= i) for i in range(n + 1)]
+        self.memo: dict[tuple[int, int, int], list[tuple[int, int, Cells]]] = {}
         self.digit_sums = [0]
         for d in digits:
             self.digit_sums.append(self.digit_sums[-1] + int(d))
 
     def run(self) -> Iterator[Cells]:
-        for found, cells in enumerate(self._rest(0, 0, False), start=1):
+        for found, cells in enumerate(self._rest(0, 0, 0), start=1):
             if found > self.limit:
                 self.truncated = True
                 return
             yield cells
 
-    def _rest(self, group: int, pos: int, blank_here: bool) -> Iterator[Cells]:
+    # ``used``: how many empty cells the reading has put at ``pos`` already.
+    def _rest(self, group: int, pos: int, used: int) -> Iterator[Cells]:
         if group == len(self.groups):
             if pos == len(self.digits):
                 yield ()
             return
-        for end, blank_end, cells in self._group(group, pos, blank_here):
-            for rest in self._rest(group + 1, end, blank_end):
+        for end, used_end, cells in self._group(group, pos, used):
+            for rest in self._rest(group + 1, end, used_end):
                 yield cells + rest
 
-    def _group(self, group: int, pos: int, blank_here: bool) -> list[tuple[int, bool, Cells]]:
-        key = (group, pos, blank_here)
+    def _group(self, group: int, pos: int, used: int) -> list[tuple[int, int, Cells]]:
+        key = (group, pos, used)
         if key not in self.memo:
             first, last = self.groups[group]
             if self._total_first(first, last, pos):
                 readings = self._by_total(first, last, pos)
             else:
-                readings = self._cells(first, first, last, pos, blank_here, [])
+                readings = self._cells(first, first, last, pos, used, [])
             found = []
             for reading in readings:
                 found.append(reading)
@@ -190,21 +204,19 @@ class _Search:
         return self.memo[key]
 
     def _cells(
-        self, first: int, cell: int, last: int, pos: int, blank_here: bool, acc: list[int | None]
-    ) -> Iterator[tuple[int, bool, Cells]]:
+        self, first: int, cell: int, last: int, pos: int, used: int, acc: list[int | None]
+    ) -> Iterator[tuple[int, int, Cells]]:
         """Readings of cells ``cell``…``last`` of the stretch starting at ``first``."""
         if cell > last:
-            yield pos, blank_here, tuple(acc)
+            yield pos, used, tuple(acc)
             return
         n = len(self.digits)
-        spare = 0
-        if self.blanks:
-            spare = self.spaces_from[pos] - (1 if blank_here and pos in self.bounds else 0)
+        spare = self.spaces_from[pos] - used if self.blanks else 0
         if n - pos + spare < self._need(cell, last, acc):
             return
-        if self.blanks and pos in self.bounds and not blank_here:
+        if self.blanks and used < self.room.get(pos, 0):
             # a space where an empty cell was printed
-            yield from self._cells(first, cell + 1, last, pos, True, [*acc, None])
+            yield from self._cells(first, cell + 1, last, pos, used + 1, [*acc, None])
         if pos == n:
             return
         parts = self.sums.get(cell)
@@ -212,17 +224,17 @@ class _Search:
             total = sum(acc[p - first] or 0 for p in parts)
             end = pos + len(str(total))
             if end <= self.reach[pos] and self.digits.startswith(str(total), pos):
-                yield from self._cells(first, cell + 1, last, end, False, [*acc, total])
+                yield from self._cells(first, cell + 1, last, end, 0, [*acc, total])
             return
         if self.digits[pos] == "0":
-            yield from self._cells(first, cell + 1, last, pos + 1, False, [*acc, 0])
+            yield from self._cells(first, cell + 1, last, pos + 1, 0, [*acc, 0])
             return
         sign = -1 if pos in self.negative else 1
         for end in range(pos + 1, self.reach[pos] + 1):
             value = sign * int(self.digits[pos:end])
             if n - end + spare < self._need(cell + 1, last, [*acc, value]):
                 break  # a longer part leaves too few digits (or makes its total longer)
-            yield from self._cells(first, cell + 1, last, end, False, [*acc, value])
+            yield from self._cells(first, cell + 1, last, end, 0, [*acc, value])
 
     def _total_first(self, first: int, last: int, pos: int) -> bool:
         """A stretch ending in its total, over digits with no space left in them."""
@@ -231,11 +243,11 @@ class _Search:
             parts is not None
             and parts == tuple(range(first, last))
             and self.reach[pos] == len(self.digits)
-            and not (self.blanks and pos in self.bounds)
+            and not (self.blanks and pos in self.room)
             and not self.negative
         )
 
-    def _by_total(self, first: int, last: int, pos: int) -> Iterator[tuple[int, bool, Cells]]:
+    def _by_total(self, first: int, last: int, pos: int) -> Iterator[tuple[int, int, Cells]]:
         """Readings of a stretch found from its end: every place the total may stand, then
         the parts before it, each no longer than the total and adding up to it."""
         n, k = len(self.digits), last - first
@@ -253,7 +265,7 @@ class _Search:
                     # however the parts are cut, they add up to their digits' sum mod 9
                     continue
                 for parts in _parts(self.digits, pos, end - size, k, total, size):
-                    yield end, False, (*parts, total)
+                    yield end, 0, (*parts, total)
 
     def _need(self, cell: int, last: int, acc: list[int | None]) -> int:
         """The fewest digits cells ``cell``… can take: one each, and the stretch's total

@@ -25,10 +25,10 @@ class Line:
     text: str  # the whole line; for a table row, its cells joined by tabs
     cells: list[Cell] | None = None  # None for a paragraph
     page: int | None = None
-    # A paragraph that began with whitespace: before figures, that space may stand for an
-    # empty first cell (crawler text prints an empty <td> as a space, and a figures line
-    # of 表四 has no label before it to carry the space).
-    indented: bool = False
+    # The spaces a paragraph began with: before figures, each may stand for an empty
+    # cell (crawler text prints an empty <td> as a space, and a figures line of 表四 has
+    # no label before it to carry the space).
+    indent: int = 0
 
     @property
     def is_row(self) -> bool:

@@ -224,7 +224,7 @@ def _cut(line: str) -> list[str]:
 
 
 def _trimmed(part: str) -> str:
-    # A space before figures may be an empty first cell ("总计  0000…": the separator, then
-    # 复议's empty 结果维持): it is kept, as an indent, for the reader to weigh.
+    # Spaces before figures may be empty cells ("总计  0000…": the separator, then 复议's
+    # empty 结果维持): they are kept, as an indent, for the reader to weigh.
     text = part.strip()
-    return " " + text if part[:1].isspace() and text[:1].isdigit() else text
+    return part.rstrip() if part[:1].isspace() and text[:1].isdigit() else text

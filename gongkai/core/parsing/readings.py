@@ -27,9 +27,9 @@ class Token:
     # Read from running text, not from a cell: where one cell ends is not known, so a
     # digit run may be several cells glued together.
     free: bool = False
-    # Running text put a space between the label and this first figure: it may stand for
-    # an empty first cell, as it does between figures.
-    after_space: bool = False
+    # The spaces running text put before this figure (after the label or at the line's
+    # start, or after the figure before): each may stand for an empty cell.
+    spaces_before: int = 0
 
     @property
     def blank(self) -> bool:
@@ -150,7 +150,8 @@ def _glued(tokens: list[Token], width: int) -> bool:
 
 
 def _split_glued(tokens: list[Token], shape: RowShape, line: int | None) -> RowReading:
-    splits = split_run([t.number or "" for t in tokens], shape, lead_space=tokens[0].after_space)
+    pieces = [t.number or "" for t in tokens]
+    splits = split_run(pieces, shape, spaces=[t.spaces_before for t in tokens])
     if not splits.complete:
         return RowReading([(None,) * shape.width], too_many=True, line=line, run_together=True)
     if not splits.options:

@@ -35,7 +35,8 @@ def read_text(text: str) -> SourceDocument:
         if shape is not None:
             line_text, cells = shape
             if cells is None:
-                lines.append(Line(number, line_text, None, None, raw[:1].isspace()))
+                indent = len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0
+                lines.append(Line(number, line_text, None, None, indent))
             else:
                 lines.append(Line(number, line_text, list(cells)))
     return SourceDocument(lines, "text")
@@ -83,7 +84,20 @@ def _shape(raw: str) -> Shape:
     if raw.lstrip()[:1] in _MARK_FIRST:
         raw = _HEADING_MARKS.sub("", raw)
     text = clean_cell(raw)
+    if "  " in raw and _GAP_BEFORE_FIGURE.search(raw):
+        text = _SPACE_RUN.sub(_one_space_or_the_gap, raw.replace("**", "").strip())
     return (text, None) if text else None
+
+
+# Running text's spaces before a figure may stand for empty cells, one each ("总计  0000…":
+# the separator, then an empty 结果维持): a paragraph keeps how many there were; anywhere
+# else a run of spaces is one space, as in a cell.
+_GAP_BEFORE_FIGURE = re.compile(r"  +\d")
+_SPACE_RUN = re.compile(r"[ \u3000\xa0]+(?=(\d)?)")  # clean_cell's runs
+
+
+def _one_space_or_the_gap(run: re.Match[str]) -> str:
+    return " " * len(run.group()) if run.group(1) else " "
 
 
 _MARK_FIRST = frozenset("#-*+")  # what _HEADING_MARKS can match first, after spaces

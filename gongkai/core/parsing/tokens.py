@@ -38,14 +38,15 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
                     parts = (
                         _cell_parts(text) if len(text) <= _CACHED_TEXT else _parts_of(text, False)
                     )
-                    for t, value, free, after in parts:
-                        append(Token(t, number, index, value, free, after))
+                    for t, value, free, spaces in parts:
+                        append(Token(t, number, index, value, free, spaces))
         else:
             parts = _parts_of(line.text, True)
-            if line.indented and parts and parts[0][1] is not None:
-                parts = ((*parts[0][:3], True), *parts[1:])  # figures first: see Line.indented
-            for t, value, free, after in parts:
-                append(Token(t, number, index, value, free, after))
+            if line.indent and parts and parts[0][1] is not None:
+                first_text, first_value, first_free, _ = parts[0]  # figures first: Line.indent
+                parts = ((first_text, first_value, first_free, line.indent), *parts[1:])
+            for t, value, free, spaces in parts:
+                append(Token(t, number, index, value, free, spaces))
     return tokens
 
 
@@ -58,7 +59,7 @@ def _parts_of(text: str, free: bool) -> tuple[Part, ...]:
 # Cells and labels are short and recur in every report (the same labels, small counts):
 # their split is remembered; long running text is split afresh.
 _CACHED_TEXT = 80
-Part = tuple[str, str | None, bool, bool]  # text, number, free, after_space
+Part = tuple[str, str | None, bool, int]  # text, number, free, spaces before
 
 
 @functools.lru_cache(maxsize=16384)
@@ -70,20 +71,32 @@ def _cell_parts(raw: str) -> tuple[Part, ...]:
 @functools.lru_cache(maxsize=16384)
 def _parts(text: str, free: bool) -> tuple[Part, ...]:
     if _NUMBERS_ONLY.match(text) and not _DATE.match(text):
-        return tuple(_part(p, free=free) for p in _ONE_NUMBER.findall(text))
+        return _figures(text, 0, free)
     if not text or not text[-1].isdigit() or len(text) > 80 or parse_number(text):
         return (_part(text, free=free),)
     m = _LABEL_THEN_NUMBERS.match(text)
     if m and not _is_numbered_label(m.group("label")):
-        found = _ONE_NUMBER.findall(m.group("numbers"))
-        spaced = free and m.end("label") < m.start("numbers")
-        figures = (_part(n, free=free, after_space=spaced and i == 0) for i, n in enumerate(found))
-        return (_part(m.group("label")), *figures)
+        lead = m.start("numbers") - m.end("label")
+        return (_part(m.group("label")), *_figures(m.group("numbers"), lead, free))
     return (_part(text),)
 
 
-def _part(text: str, *, free: bool = False, after_space: bool = False) -> Part:
-    return text, parse_number(text) if text else None, free, after_space
+def _figures(text: str, lead: int, free: bool) -> tuple[Part, ...]:
+    """The numbers of ``text``; in running text, with the spaces before each (``lead``
+    before the first), which may stand for empty cells."""
+    if not free:
+        return tuple(_part(n) for n in _ONE_NUMBER.findall(text))
+    parts: list[Part] = []
+    end = -1
+    for m in _ONE_NUMBER.finditer(text):
+        spaces = lead if end < 0 else m.start() - end
+        parts.append(_part(m.group(), free=True, spaces=spaces))
+        end = m.end()
+    return tuple(parts)
+
+
+def _part(text: str, *, free: bool = False, spaces: int = 0) -> Part:
+    return text, parse_number(text) if text else None, free, spaces
 
 
 def _is_numbered_label(label: str) -> bool:

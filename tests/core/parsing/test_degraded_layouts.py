@@ -151,27 +151,31 @@ def test_documents_the_bench_found_read_silently_wrong(family: str, fmt: str, in
 
 
 @pytest.mark.parametrize(
-    ("name", "printed"),
+    ("name", "cell", "printed"),
     [
         # crawler-multiline 2021: the figures on a line of their own, " 0000110001100000"
-        ("crawler-table4-leading-blank.txt", "11/0/0/0/11"),
+        ("crawler-table4-leading-blank.txt", "suit_direct_upheld", "11/0/0/0/11"),
         # crawler-oneline 2019: "…总计  0000112001300000", cut from its header by the reader
-        ("crawler-oneline-table4-leading-blank.txt", "1/12/0/0/13"),
+        ("crawler-oneline-table4-leading-blank.txt", "suit_direct_upheld", "1/12/0/0/13"),
+        # crawler-oneline 2019: "…总计 0  0007071403003", two spaces for two empty cells
+        ("crawler-oneline-table4-two-blanks.txt", "review_corrected", "0/空/空/0/0"),
     ],
 )
-def test_a_space_before_table4s_figures_may_stand_for_an_empty_first_cell(
-    name: str, printed: str
+def test_spaces_before_table4s_figures_may_stand_for_empty_cells(
+    name: str, cell: str, printed: str
 ) -> None:
-    # Found by runs with GONGKAI_DEGRADED_EXAMPLES=1000 (blank-space variants): the space
-    # before 表四's figures stands for 复议's empty 结果维持. Read without that blank, 16
-    # digits split into 15 cells broke the 复议 block only, and 直接起诉 was read wrong
-    # ((0,0,0,1,1) for (11,0,0,0,11); (2,0,0,1,3) for (1,12,0,0,13)) with no finding on
-    # its cells. With the space read as a possible empty cell, the printed reading is among
-    # those that fit, and 直接起诉's two readings are named, not guessed.
+    # Found by runs with GONGKAI_DEGRADED_EXAMPLES=1000 (blank-space variants). The space
+    # before 表四's figures stood for 复议's empty 结果维持; read without it, 16 digits split
+    # into 15 cells broke the 复议 block only, and 直接起诉 was read wrong ((0,0,0,1,1) for
+    # (11,0,0,0,11); (2,0,0,1,3) for (1,12,0,0,13)) with no finding on its cells. Once the
+    # leading space counted, the third case read "0  000…" (two empty cells) as one empty
+    # cell at each space, 结果维持 empty where it printed 0, again without a finding. Each
+    # space now may be an empty cell: the printed reading is among those that fit, and
+    # where others fit too they are named, not guessed.
     path = Path(__file__).parents[2] / "fixtures" / "documents" / name
     report = read_report(path.read_bytes(), path.name)
     named = {w for f in report.findings for w in f.where}
     for key, value in report.table4.items():
         assert value is None or f"table4.{key}" in named or "table4" in named, key
-    ambiguous = next(f for f in report.findings if "table4.suit_direct_upheld" in f.where)
+    ambiguous = next(f for f in report.findings if f"table4.{cell}" in f.where)
     assert printed in ambiguous.message

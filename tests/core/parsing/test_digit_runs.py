@@ -37,6 +37,18 @@ def test_spaces_are_boundaries_and_may_stand_for_an_empty_cell() -> None:
     assert (17, None, 18, 0, 0, 0, 35) in both and (1, 7, 18, 0, 0, 0, 26) not in both
 
 
+def test_a_run_of_spaces_may_stand_for_as_many_empty_cells() -> None:
+    # 表四 "0  0007071403003": 复议 printed (0, empty, empty, 0, 0)
+    pieces = ["0", "0007071403003"]
+    printed = (0, None, None, 0, 0, 0, 7, 0, 7, 14, 0, 3, 0, 0, 3)
+    assert printed not in split_run(pieces, T4).options  # one space: one empty cell at most
+    two = split_run(pieces, T4, spaces=[0, 2]).options
+    assert printed in two
+    # a space before the first figure: the row may begin with an empty cell
+    assert (None, 0, None, 0, 0, *printed[5:]) in split_run(pieces, T4, spaces=[1, 1]).options
+    assert all(o[0] is not None for o in split_run(pieces, T4, spaces=[0, 1]).options)
+
+
 def test_a_row_that_breaks_its_total_still_gets_every_split() -> None:
     splits = split_run(["1112"], RowShape(3, ((2, (0, 1)),)))
     assert not splits.by_identity

@@ -97,3 +97,15 @@ def test_text_without_any_table_says_so() -> None:
     rules = {f.rule for f in report.findings}
     assert "PARSE-TABLE-NOT-FOUND" in rules
     assert report.agency == "某县公安局" and report.year == 2023
+
+
+def test_a_paragraph_keeps_the_spaces_before_its_figures_and_its_indent() -> None:
+    from gongkai.core.parsing.text_reader import read_text
+
+    lines = read_text("  0  0007\n总计 0  1**2**\n政府  信息\u3000 公开 \n").lines
+    # the spaces before a figure may be empty cells: kept, as many as printed
+    assert [(ln.text, ln.indent) for ln in lines] == [
+        ("0  0007", 2),
+        ("总计 0  12", 0),
+        ("政府 信息 公开", 0),  # elsewhere a run of spaces is one, as in a cell
+    ]
