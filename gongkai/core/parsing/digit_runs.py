@@ -45,16 +45,17 @@ def split_run(
     *,
     limit: int = MAX_SPLITS,
     spaces: Sequence[int] | None = None,
+    trailing: int = 0,
 ) -> Splits:
     """The readings of digit ``pieces`` (separated by spaces in the source) as one row.
 
     First the readings whose sums hold; if there are none (a row that breaks its own
     total), every split, so that the reader reports the row instead of dropping it.
     ``spaces[i]``: how many spaces the source put before piece ``i`` (before the first:
-    after the label, or at the line's start); each may stand for an empty cell. Between
-    pieces there is at least one. A reading with an empty cell at a space counts when no
-    total it is part of would have to be negative; the table's arithmetic decides
-    between it and the others.
+    after the label, or at the line's start), ``trailing`` after the last; each may stand
+    for an empty cell. Between pieces there is at least one. A reading with an empty cell
+    at a space counts when no total it is part of would have to be negative; the table's
+    arithmetic decides between it and the others.
     """
     signed = [(p[1:], True) if p.startswith("-") else (p, False) for p in pieces]
     digits = "".join(p for p, _ in signed)
@@ -66,6 +67,8 @@ def split_run(
         count = count if i == 0 else max(1, count)
         if count:
             room[at] = max(room.get(at, 0), count)
+    if trailing:
+        room[len(digits)] = room.get(len(digits), 0) + trailing
     for sums in (dict(shape.sums), {}):
         full = _Search(digits, room, negative, shape.width, sums, limit, blanks=False)
         options = list(full.run())
@@ -243,7 +246,7 @@ class _Search:
             parts is not None
             and parts == tuple(range(first, last))
             and self.reach[pos] == len(self.digits)
-            and not (self.blanks and pos in self.room)
+            and not (self.blanks and self.spaces_from[pos])
             and not self.negative
         )
 

@@ -29,6 +29,7 @@ class Line:
     # cell (crawler text prints an empty <td> as a space, and a figures line of 表四 has
     # no label before it to carry the space).
     indent: int = 0
+    trailing: int = 0  # the spaces after a paragraph's last figure, likewise
 
     @property
     def is_row(self) -> bool:

@@ -195,7 +195,9 @@ def _cut(line: str) -> list[str]:
         line = _MARKUP.sub(lambda m: " " if m.group().startswith("-") else "", line)
     has_title = any(word in line for word in _TITLE_WORDS)
     headings = headings_in(line) if has_title else []
-    cuts = {i for m in headings for i in (m.start(), m.end())}
+    # A heading's cut after the spaces before it: they end the piece before (spaces after
+    # figures may be empty cells), not the heading.
+    cuts = {i for m in headings for i in (_after_spaces(line, m.start()), m.end())}
     t3 = min((i for i in map(line.find, _T3_STARTS) if i >= 0), default=None)
     t3_start = t3 if t3 is not None else len(line)
     t3_end_match = _T3_END.search(line, t3_start)
@@ -220,11 +222,28 @@ def _cut(line: str) -> list[str]:
         parts.append(line[last:cut])
         last = cut
     parts.append(line[last:])
-    return [_trimmed(p) for p in parts if not p.isspace() and p]
+    joiner = _joiner(line)
+    return [_trimmed(p, joiner) for p in parts if not p.isspace() and p]
 
 
-def _trimmed(part: str) -> str:
-    # Spaces before figures may be empty cells ("总计  0000…": the separator, then 复议's
-    # empty 结果维持): they are kept, as an indent, for the reader to weigh.
+def _after_spaces(line: str, at: int) -> int:
+    while at < len(line) and line[at].isspace():
+        at += 1
+    return at
+
+
+def _joiner(line: str) -> int:
+    """The spaces a crawler put where the page had a line break: one when most sentences
+    end in "。 ", else none."""
+    return 1 if line.count("。 ") * 2 > line.count("。") else 0
+
+
+def _trimmed(part: str, joiner: int) -> str:
+    # Spaces next to figures may be empty cells ("总计  0000…": the crawler's line break,
+    # then 复议's empty 结果维持): those beyond the line break are kept for the reader.
     text = part.strip()
-    return part.rstrip() if part[:1].isspace() and text[:1].isdigit() else text
+    if text[:1].isdigit():
+        text = " " * max(0, len(part) - len(part.lstrip()) - joiner) + text
+    if text[-1:].isdigit():
+        text += " " * max(0, len(part) - len(part.rstrip()) - joiner)
+    return text

@@ -30,6 +30,7 @@ class Token:
     # The spaces running text put before this figure (after the label or at the line's
     # start, or after the figure before): each may stand for an empty cell.
     spaces_before: int = 0
+    spaces_after: int = 0  # after a line's last figure: likewise
 
     @property
     def blank(self) -> bool:
@@ -151,7 +152,8 @@ def _glued(tokens: list[Token], width: int) -> bool:
 
 def _split_glued(tokens: list[Token], shape: RowShape, line: int | None) -> RowReading:
     pieces = [t.number or "" for t in tokens]
-    splits = split_run(pieces, shape, spaces=[t.spaces_before for t in tokens])
+    spaces = [t.spaces_before for t in tokens]
+    splits = split_run(pieces, shape, spaces=spaces, trailing=tokens[-1].spaces_after)
     if not splits.complete:
         return RowReading([(None,) * shape.width], too_many=True, line=line, run_together=True)
     if not splits.options:

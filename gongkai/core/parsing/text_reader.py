@@ -36,7 +36,8 @@ def read_text(text: str) -> SourceDocument:
             line_text, cells = shape
             if cells is None:
                 indent = len(raw) - len(raw.lstrip()) if raw[:1].isspace() else 0
-                lines.append(Line(number, line_text, None, None, indent))
+                trailing = _spaces_after_figure(raw) if raw[-1:].isspace() else 0
+                lines.append(Line(number, line_text, None, None, indent, trailing))
             else:
                 lines.append(Line(number, line_text, list(cells)))
     return SourceDocument(lines, "text")
@@ -94,6 +95,11 @@ def _shape(raw: str) -> Shape:
 # else a run of spaces is one space, as in a cell.
 _GAP_BEFORE_FIGURE = re.compile(r"  +\d")
 _SPACE_RUN = re.compile(r"[ \u3000\xa0]+(?=(\d)?)")  # clean_cell's runs
+
+
+def _spaces_after_figure(raw: str) -> int:
+    text = raw.rstrip()
+    return len(raw) - len(text) if text[-1:].isdigit() else 0
 
 
 def _one_space_or_the_gap(run: re.Match[str]) -> str:

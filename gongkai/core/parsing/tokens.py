@@ -47,6 +47,8 @@ def region_tokens(lines: list[Line], start: int, end: int) -> list[Token]:
                 parts = ((first_text, first_value, first_free, line.indent), *parts[1:])
             for t, value, free, spaces in parts:
                 append(Token(t, number, index, value, free, spaces))
+            if line.trailing and parts and parts[-1][1] is not None:
+                tokens[-1].spaces_after = line.trailing
     return tokens
 
 

@@ -47,6 +47,10 @@ def test_a_run_of_spaces_may_stand_for_as_many_empty_cells() -> None:
     # a space before the first figure: the row may begin with an empty cell
     assert (None, 0, None, 0, 0, *printed[5:]) in split_run(pieces, T4, spaces=[1, 1]).options
     assert all(o[0] is not None for o in split_run(pieces, T4, spaces=[0, 1]).options)
+    # spaces after the last figure: the row may end with empty cells
+    zeros = ["0" * 13]
+    assert (None, *(0,) * 13, None) in split_run(zeros, T4, spaces=[1], trailing=1).options
+    assert all(o[-1] is not None for o in split_run(zeros, T4, spaces=[2]).options)
 
 
 def test_a_row_that_breaks_its_total_still_gets_every_split() -> None:

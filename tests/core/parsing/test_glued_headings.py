@@ -58,3 +58,21 @@ def test_marks_before_a_heading_are_part_of_it_and_the_next_starts_after_it() ->
         "  二、主动公开政府信息情况",
         "###三、收到和处理政府信息公开申请情况",
     ]
+
+
+def test_cut_figures_keep_the_spaces_beyond_the_crawlers_line_breaks() -> None:
+    from gongkai.core.parsing.glued_text import unglue
+
+    header = "四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼 结果维持结果纠正其他结果"
+    header += "尚未审结总计"
+    prose = (
+        "本年度工作平稳有序。" * 12
+        + "一、本年新收政府信息公开申请数量1001 四、结转下年度继续办理0000000"
+    )
+    # no line breaks as spaces: every space next to the figures is kept
+    glued = unglue(f"{prose}{header}  000011200130000 五、存在的主要问题及改进情况")
+    assert "  000011200130000 " in glued.split("\n")
+    # a crawler that wrote each line break as a space ("。 "): one space less each side
+    spaced = prose.replace("。", "。 ")
+    glued = unglue(f"{spaced}{header}  000011200130000  五、存在的主要问题及改进情况")
+    assert " 000011200130000 " in glued.split("\n")
