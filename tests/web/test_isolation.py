@@ -276,6 +276,7 @@ LIST = Check(params=with_app, listing=True, shows_markers=True, supervisor="any"
 PAGE = Check(listing=True, supervisor="any")  # a page of one's own (a form, a menu)
 
 TRACK = "public/^track/(?P<token>[A-Za-z0-9_-]{20,100})/"
+CORRECTION = "public/^correction/(?P<token>[A-Za-z0-9_-]{20,100})/"
 API_APP = "api/v1/applications/<application_id>"
 # Patterns under these prefixes share a rule, checked for each of them.
 PREFIX_RULES: dict[str, Rule] = {"admin/": AdminOnly()}
@@ -491,6 +492,11 @@ CLASSIFIED: dict[str, Rule] = {
         lambda w: {"token": "x" * 40, "released_id": 1}, why="unknown token → 404"
     ),
     TRACK + "letters/(?P<letter_id>\\d+)/(?P<fmt>docx|pdf)/$": Public(
+        lambda w: {"token": "x" * 40, "letter_id": w.letter_id, "fmt": "pdf"}
+    ),
+    "public/<int:agency_id>/correct/": Public(agency),
+    CORRECTION + "$": Public(lambda w: {"token": "x" * 40}, why="unknown token → 404"),
+    CORRECTION + "letters/(?P<letter_id>\\d+)/(?P<fmt>docx|pdf)/$": Public(
         lambda w: {"token": "x" * 40, "letter_id": w.letter_id, "fmt": "pdf"}
     ),
     # -- the HTTP API -----------------------------------------------------------------------

@@ -60,7 +60,7 @@ def _record(
     request: CorrectionRequest,
     step: CorrectionStep,
     on: date,
-    actor: AbstractBaseUser,
+    actor: AbstractBaseUser | None,
     note: str,
     data: dict[str, Any],
 ) -> None:
@@ -75,7 +75,7 @@ def _log_on_commit(request: CorrectionRequest, step: CorrectionStep) -> None:
 
 
 def register_correction(
-    actor: AbstractBaseUser,
+    actor: AbstractBaseUser | None,
     agency: Agency,
     *,
     arrived_on: date,
@@ -85,9 +85,14 @@ def register_correction(
     record: str,
     requested: str,
     evidence: str,
+    by_applicant: bool = False,
+    note: str = "",
 ) -> CorrectionRequest:
     """登记更正申请: the record said to be inaccurate, what it should say, and the evidence
-    §41 requires ("有证据证明"); refused without them."""
+    §41 requires ("有证据证明"); refused without them.
+
+    ``by_applicant``: the applicant filed it on the portal (no actor, no role to check);
+    the trail's first entry says so in ``note``."""
     try:
         kind = ApplicantType(applicant_type)
     except ValueError:
@@ -102,7 +107,10 @@ def register_correction(
     step = CorrectionStep.REGISTER
     with transaction.atomic():
         locked = Agency.objects.select_for_update().get(pk=agency.pk)
-        require_correction_role(step, roles_of(actor, locked))
+        if by_applicant:
+            guard(actor is None, "网上提交的更正申请由申请人本人提交，不记办理人")
+        else:
+            require_correction_role(step, roles_of(actor, locked))
         request = CorrectionRequest.objects.create(
             agency=locked,
             number=_next_number(locked, arrived_on),
@@ -114,7 +122,7 @@ def register_correction(
             requested=facts.requested.strip(),
             evidence=facts.evidence.strip(),
         )
-        _record(request, step, arrived_on, actor, "", {"number": request.number})
+        _record(request, step, arrived_on, actor, note, {"number": request.number})
         _log_on_commit(request, step)
     return request
 

@@ -8,6 +8,8 @@
   stored, so a database copy cannot be turned into working links.
 * :class:`Attachment`: an uploaded file, checked by content, stored under its sha256.
 * :class:`RateCounter`: requests per hashed client address and time window.
+* :class:`OnlineCorrection`: a §41 更正 request filed on the portal: the idempotency key of
+  its form and the hash of its private status link.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from django.db import models
 
 from gongkai.web.agencies.models import Agency
+from gongkai.web.applications.correction_requests import CorrectionRequest
 from gongkai.web.applications.models import Application
 
 
@@ -132,3 +135,24 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.client[:8]} {self.count}"
+
+
+class OnlineCorrection(models.Model):
+    correction = models.OneToOneField(
+        CorrectionRequest,
+        verbose_name="更正申请",
+        on_delete=models.PROTECT,
+        related_name="online_correction",
+    )
+    idempotency_key = models.CharField("表单标识", max_length=64, unique=True, editable=False)
+    token_hash = models.CharField("链接摘要", max_length=64, unique=True, editable=False)
+    submitted_at = models.DateTimeField("提交时间")
+    client = models.CharField("来源（地址摘要）", max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "网上更正申请"
+        verbose_name_plural = "网上更正申请"
+        ordering = ("-submitted_at",)
+
+    def __str__(self) -> str:
+        return f"网上更正申请 {self.correction.number}"
