@@ -134,3 +134,47 @@ def test_apply_and_look_up_without_javascript(
         assert number in page.content()
     finally:
         context.close()
+
+
+def test_ask_for_a_record_to_be_corrected_then_read_the_decision(
+    page: Any, open_staff: Any
+) -> None:
+    """条例第四十一条 on the portal: the form, an error in Chinese, the receipt with its number
+    and private link, and the decision once the office has made it."""
+    from gongkai.core.applications.record_corrections import CorrectionDecision
+    from gongkai.web.applications.correcting import decide_correction
+    from gongkai.web.applications.correction_requests import CorrectionRequest
+
+    page.goto("/public/")
+    page.get_by_role("link", name="申请更正与本人相关的政府信息记录").click()
+    assert page.get_by_role("heading", name="政府信息更正申请").is_visible()
+    page.get_by_label("自然人", exact=True).check()
+    page.get_by_label(re.compile("^申请人姓名或名称")).fill("李某某")
+    page.get_by_label(re.compile("^联系方式")).fill("13800000000")
+    page.get_by_label(re.compile("^要求更正的政府信息记录")).fill(
+        "低保名单中本人出生日期记为1980年1月1日"
+    )
+    page.get_by_label(re.compile("^要求更正为")).fill("出生日期为1981年1月1日")
+    answer_question(page)
+    page.get_by_role("button", name="提交更正申请").click()
+    assert "须有证据证明" in page.locator("#error-summary").inner_text()
+    page.get_by_label(re.compile("^证明该记录不准确的证据")).fill("居民身份证复印件")
+    answer_question(page)
+    page.get_by_role("button", name="提交更正申请").click()
+    number = page.locator("#correction-number").inner_text()
+    assert number.endswith("-0001")
+    assert "已收到，正在审核" in page.locator("#correction-status").inner_text()
+    link = page.locator("#private-link").inner_text()
+    request = CorrectionRequest.objects.get(number=number)
+    decide_correction(
+        open_staff[Role.HANDLER],
+        request.pk,
+        on=request.arrived_on,
+        decision=CorrectionDecision.CORRECTED,
+        corrected_to="出生日期：1981年1月1日",
+    )
+    page.goto(link)
+    assert "已作出决定" in page.locator("#correction-status").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PDF").click()
+    assert download.value.suggested_filename.endswith(".pdf")
