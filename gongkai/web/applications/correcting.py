@@ -34,6 +34,7 @@ from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.correction_requests import CorrectionEvent, CorrectionRequest
 from gongkai.web.applications.letters import agency_facts, store_letter
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 from gongkai.web.kernel.steps import take_step
 
@@ -64,8 +65,14 @@ def _record(
     note: str,
     data: dict[str, Any],
 ) -> None:
-    CorrectionEvent.objects.create(
-        request=request, action=step.value, occurred_on=on, actor=actor, note=note, data=data
+    append_entry(
+        CorrectionEvent,
+        request=request,
+        action=step.value,
+        occurred_on=on,
+        actor=actor,
+        note=note,
+        data=data,
     )
 
 

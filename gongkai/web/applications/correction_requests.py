@@ -8,7 +8,6 @@ its own running number, no 条例 deadline and no 表三 row, so it never touche
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.core.applications.applicants import APPLICANT_LABELS, ApplicantType
@@ -19,7 +18,7 @@ from gongkai.core.applications.record_corrections import (
     CorrectionStep,
 )
 from gongkai.web.agencies.models import Agency
-from gongkai.web.kernel.append_only import AppendOnlyModel
+from gongkai.web.kernel.append_only import TrailEntry
 
 
 class CorrectionRequest(models.Model):
@@ -73,7 +72,7 @@ class CorrectionRequest(models.Model):
         return CorrectionDecision(self.decision) if self.decision else None
 
 
-class CorrectionEvent(AppendOnlyModel):
+class CorrectionEvent(TrailEntry):
     """The trail of a correction request: evidence, as the case trail is (S9 §5)."""
 
     record_name = "更正申请办理记录"
@@ -85,16 +84,6 @@ class CorrectionEvent(AppendOnlyModel):
         "办理环节", max_length=30, choices=[(k.value, v) for k, v in CORRECTION_STEP_LABELS.items()]
     )
     occurred_on = models.DateField("发生日期")
-    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="办理人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField("详细数据", default=dict, blank=True)
 
     class Meta:
         verbose_name = "更正申请办理记录"

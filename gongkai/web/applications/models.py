@@ -21,7 +21,7 @@ from gongkai.core.applications.statuses import STATUS_LABELS, Status
 from gongkai.core.letters.model import LETTER_TITLES
 from gongkai.core.letters.replies import WITHHELD_GROUND_LABELS
 from gongkai.web.agencies.models import Agency, Unit
-from gongkai.web.kernel.append_only import AppendOnly, AppendOnlyModel
+from gongkai.web.kernel.append_only import AppendOnly, TrailEntry
 
 __all__ = ["AppendOnly"]  # the kernel's, named here for older callers
 
@@ -216,7 +216,7 @@ class Consultation(models.Model):
         return f"{self.application.number} 征求{self.party_name}意见"
 
 
-class CaseEvent(AppendOnlyModel):
+class CaseEvent(TrailEntry):
     # The trail is evidence (S9 §5 puts the burden of proof on the agency): never rewrite.
     record_name = "办理记录"
 
@@ -225,18 +225,8 @@ class CaseEvent(AppendOnlyModel):
     )
     action = models.CharField("办理环节", max_length=30, choices=_choices(ACTION_LABELS))
     occurred_on = models.DateField("发生日期")
-    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="办理人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     from_status = models.CharField("原状态", max_length=30, blank=True)
     to_status = models.CharField("新状态", max_length=30)
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField("详细数据", default=dict, blank=True)
 
     class Meta:
         verbose_name = "办理记录"

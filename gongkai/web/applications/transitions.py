@@ -25,6 +25,7 @@ from gongkai.web.agencies.access import roles_of
 from gongkai.web.applications.answer_clock import case_clock
 from gongkai.web.applications.models import Application, CaseEvent
 from gongkai.web.dbretry import retry_when_locked
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 from gongkai.web.kernel.steps import take_step
 
@@ -125,7 +126,8 @@ def record(
         data["due_date"] = app.due_date.isoformat()
     if problem:
         data["calendar_problem"] = problem
-    CaseEvent.objects.create(
+    append_entry(
+        CaseEvent,
         application=app,
         action=action.value,
         occurred_on=on,

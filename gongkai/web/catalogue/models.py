@@ -23,7 +23,7 @@ from gongkai.core.catalogue.channels import CHANNEL_LABELS, PublicationChannel
 from gongkai.core.catalogue.normative import KIND_LABELS, DocumentKind
 from gongkai.core.catalogue.statuses import STATUS_LABELS, ItemStatus
 from gongkai.web.agencies.models import Agency
-from gongkai.web.kernel.append_only import AppendOnlyModel
+from gongkai.web.kernel.append_only import TrailEntry
 
 
 def _choices(labels: dict[Any, str]) -> list[tuple[str, str]]:
@@ -160,7 +160,7 @@ class ItemAttachment(models.Model):
         return self.filename
 
 
-class ItemEvent(AppendOnlyModel):
+class ItemEvent(TrailEntry):
     """The trail of one item: drafting, each review step (who, when, passed or why not),
     publication, re-assessments."""
 
@@ -173,18 +173,9 @@ class ItemEvent(AppendOnlyModel):
     step = models.CharField("审核环节", max_length=30, blank=True)
     passed = models.BooleanField("通过", null=True)
     occurred_on = models.DateField("发生日期")
-    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="办理人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     from_status = models.CharField("原状态", max_length=20, blank=True)
     to_status = models.CharField("新状态", max_length=20)
     note = models.TextField("意见或说明", blank=True)
-    data = models.JSONField("详细数据", default=dict, blank=True)
 
     class Meta:
         verbose_name = "条目办理记录"
@@ -368,7 +359,7 @@ class PortalGuide(models.Model):
         return f"{self.agency.name} 政府信息公开指南"
 
 
-class CatalogueAudit(AppendOnlyModel):
+class CatalogueAudit(TrailEntry):
     """Who changed normative documents, imports, new-media accounts and the guide, and when."""
 
     agency = models.ForeignKey(
@@ -378,7 +369,6 @@ class CatalogueAudit(AppendOnlyModel):
     subject_id = models.PositiveBigIntegerField("对象编号")
     action = models.CharField("操作", max_length=50)
     occurred_on = models.DateField("发生日期")
-    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作人",
@@ -386,8 +376,6 @@ class CatalogueAudit(AppendOnlyModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField("详细数据", default=dict, blank=True)
 
     class Meta:
         verbose_name = "主动公开操作记录"

@@ -34,6 +34,7 @@ from gongkai.web.catalogue.models import (
     NormativeDocument,
     PortalGuide,
 )
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 
 A = CatalogueAction
@@ -48,7 +49,8 @@ def audit(
     note: str = "",
     data: dict[str, Any] | None = None,
 ) -> None:
-    CatalogueAudit.objects.create(
+    append_entry(
+        CatalogueAudit,
         agency_id=agency_id,
         subject=subject._meta.model_name or "",
         subject_id=subject.pk,

@@ -23,6 +23,7 @@ from gongkai.core.catalogue.search import document_tokens
 from gongkai.core.catalogue.statuses import STATUS_LABELS, ItemStatus, require_item_transition
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.catalogue.models import CatalogueItem, ItemEvent
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.kernel.guards import guard
 from gongkai.web.kernel.steps import take_step
 
@@ -94,7 +95,8 @@ def record(
 ) -> ItemEvent:
     step = str(data.pop("step", ""))
     passed = data.pop("passed", None)
-    return ItemEvent.objects.create(
+    return append_entry(
+        ItemEvent,
         item=item,
         action=action.value,
         label=label or ACTION_LABELS[action],

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 
 
@@ -48,9 +48,29 @@ class AuditEntry:
 
 _trails: dict[type[models.Model], AuditTrail] = {}
 
+Entry = TypeVar("Entry", bound=models.Model)
+
+
+class AuditOutsideStep(RuntimeError):
+    """An audit entry written outside a transaction, or to a table that is no trail."""
+
 
 def register_audit_trail(trail: AuditTrail) -> None:
     _trails[trail.model] = trail
+
+
+def append_entry(model: type[Entry], **fields: Any) -> Entry:
+    """Write one audit entry: the platform's one writer of every trail.
+
+    Only inside the step's transaction, so that the change and its entry commit or roll
+    back together (the step shape, kernel.steps), and only to a registered trail, so that
+    :func:`audit_entries` reads every entry ever written (``tests/web/kernel`` checks that
+    no code writes a trail any other way)."""
+    if model not in _trails:
+        raise AuditOutsideStep(f"{model.__name__} is not a registered audit trail")
+    if not transaction.get_connection(model._default_manager.db).in_atomic_block:
+        raise AuditOutsideStep(f"{model.__name__}: an audit entry needs the step's transaction")
+    return model._default_manager.create(**fields)
 
 
 def audit_trails() -> list[AuditTrail]:

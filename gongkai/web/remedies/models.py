@@ -6,14 +6,13 @@ Written only by :mod:`gongkai.web.remedies.services` (one shape: guard → lock 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
 from gongkai.core.remedies.actions import REMEDY_ACTION_LABELS, RemedyAction
 from gongkai.core.remedies.kinds import CASE_KIND_LABELS, RESULT_LABELS, CaseKind, ResultKind
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications.models import Application
-from gongkai.web.kernel.append_only import AppendOnlyModel
+from gongkai.web.kernel.append_only import TrailEntry
 
 
 class RemedyCase(models.Model):
@@ -79,7 +78,7 @@ class RemedyCase(models.Model):
         return ResultKind(self.result) if self.result else None
 
 
-class RemedyEvent(AppendOnlyModel):
+class RemedyEvent(TrailEntry):
     record_name = "案件记录"
 
     case = models.ForeignKey(
@@ -91,16 +90,6 @@ class RemedyEvent(AppendOnlyModel):
         choices=[(a.value, label) for a, label in REMEDY_ACTION_LABELS.items()],
     )
     occurred_on = models.DateField("发生日期")
-    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="办理人",
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField("详细数据", default=dict, blank=True)
 
     class Meta:
         verbose_name = "复议、诉讼案件记录"

@@ -28,6 +28,7 @@ from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
 from gongkai.web.applications import reanswering
 from gongkai.web.applications.models import Application, Reanswer
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.kernel.guards import GuardFailed, check_day, guard
 from gongkai.web.kernel.steps import take_step
 from gongkai.web.remedies.models import RemedyCase, RemedyEvent
@@ -46,8 +47,14 @@ def _record(
     note: str,
     data: dict[str, Any],
 ) -> None:
-    RemedyEvent.objects.create(
-        case=case, action=action.value, occurred_on=on, actor=actor, note=note, data=data
+    append_entry(
+        RemedyEvent,
+        case=case,
+        action=action.value,
+        occurred_on=on,
+        actor=actor,
+        note=note,
+        data=data,
     )
     message = f"{case.kind_label}案件{case.pk} {REMEDY_ACTION_LABELS[action]}"
     transaction.on_commit(lambda: log.info(message))

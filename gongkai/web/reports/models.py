@@ -15,7 +15,7 @@ from django.db import models
 
 from gongkai.core.reporting.permissions import REPORT_ACTION_LABELS, ReportAction
 from gongkai.web.agencies.models import Agency
-from gongkai.web.kernel.append_only import AppendOnly, AppendOnlyModel
+from gongkai.web.kernel.append_only import AppendOnly, AppendOnlyModel, TrailEntry
 
 __all__ = ["AppendOnly"]  # the kernel's, named here for older callers
 
@@ -103,7 +103,7 @@ class ReportVersion(AppendOnlyModel):
         return "已发布的年度报告不能删除"
 
 
-class ReportEvent(AppendOnlyModel):
+class ReportEvent(TrailEntry):
     record_name = "年度报告记录"
 
     draft = models.ForeignKey(
@@ -114,13 +114,10 @@ class ReportEvent(AppendOnlyModel):
         max_length=30,
         choices=[(a.value, label) for a, label in REPORT_ACTION_LABELS.items()],
     )
-    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="办理人", on_delete=models.PROTECT, related_name="+"
     )
     version_number = models.PositiveSmallIntegerField("版本号", null=True, blank=True)
-    note = models.TextField("说明", blank=True)
-    data = models.JSONField("详细数据", default=dict, blank=True)
 
     class Meta:
         verbose_name = "年度报告记录"

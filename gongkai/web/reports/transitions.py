@@ -15,6 +15,7 @@ from gongkai.core.applications.roles import Role
 from gongkai.core.reporting.permissions import ReportAction, require_report_role
 from gongkai.web.agencies.access import roles_of
 from gongkai.web.agencies.models import Agency
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.kernel.steps import take_step
 from gongkai.web.reports.models import ReportDraft, ReportEvent
 
@@ -50,7 +51,8 @@ def report_transition(
 
     def audit(draft: ReportDraft, _: frozenset[Role], data: dict[str, Any]) -> None:
         version = data.pop("version_number", None)
-        ReportEvent.objects.create(
+        append_entry(
+            ReportEvent,
             draft=draft,
             action=action.value,
             actor=actor,

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from gongkai.core.applications.statuses import STATUS_TABLE, Group
 from gongkai.core.calendar.notice import parse_notice
+from gongkai.web.kernel.audit import append_entry
 from gongkai.web.workcalendar.calendar import current_calendar, forget_calendar
 from gongkai.web.workcalendar.models import CalendarDay, CalendarYear, DeadlineRecalculation
 
@@ -100,7 +101,8 @@ def recompute_open_deadlines(
             refresh_due(app)
             if app.due_date == before:
                 if app.pk in provisional and not stored_clock_note(app).provisional:
-                    DeadlineRecalculation.objects.create(
+                    append_entry(
+                        DeadlineRecalculation,
                         application=app,
                         old_due=before,
                         new_due=app.due_date,
@@ -109,8 +111,13 @@ def recompute_open_deadlines(
                     )
                 continue
             app.save(update_fields=["due_date"])
-            DeadlineRecalculation.objects.create(
-                application=app, old_due=before, new_due=app.due_date, cause=cause, by=actor
+            append_entry(
+                DeadlineRecalculation,
+                application=app,
+                old_due=before,
+                new_due=app.due_date,
+                cause=cause,
+                by=actor,
             )
             moved += 1
     return moved

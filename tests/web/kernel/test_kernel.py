@@ -151,3 +151,52 @@ def test_the_one_view_reads_the_case_trail_per_agency_newest_first() -> None:
     assert {entry.trail for entry in entries} == {"办理记录"}
     assert entries[0].action == "作出办理决定"
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
+
+
+def test_every_trail_is_written_by_the_one_writer_only() -> None:
+    # A trail written around append_entry could be written outside its step's transaction;
+    # the source holds no other way to create a trail's rows.
+    import re
+    from pathlib import Path
+
+    import gongkai
+
+    names = "|".join(trail.model.__name__ for trail in audit_trails())
+    other_writes = re.compile(
+        rf"\b(?:{names})(?:\.objects|\._default_manager)\.(?:create|bulk_create|get_or_create)"
+        rf"|\b(?:{names})\([^)]*\)\.save\("
+    )
+    package = Path(gongkai.__file__).parent
+    found = [
+        f"{path.relative_to(package)}: {m.group()}"
+        for path in package.rglob("*.py")
+        for m in other_writes.finditer(path.read_text("utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_trails_share_one_entry_base() -> None:
+    from gongkai.web.applications.correction_requests import CorrectionEvent
+    from gongkai.web.catalogue.models import CatalogueAudit, ItemEvent
+    from gongkai.web.kernel.append_only import TrailEntry
+
+    for model in (CaseEvent, CorrectionEvent, ItemEvent, CatalogueAudit, RemedyEvent, ReportEvent):
+        assert issubclass(model, TrailEntry), model
+        assert {"recorded_at", "actor", "note", "data"} <= {f.name for f in model._meta.fields}
+    # 报告记录 always names its actor; the catalogue's audit calls it 操作人
+    assert not ReportEvent._meta.get_field("actor").null
+    assert CatalogueAudit._meta.get_field("actor").verbose_name == "操作人"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_one_writer_refuses_an_entry_outside_a_transaction_or_a_trail() -> None:
+    from gongkai.web.kernel.audit import AuditOutsideStep, append_entry
+
+    staff = make_staff()
+    with pytest.raises(AuditOutsideStep, match="transaction"):
+        append_entry(
+            RemedyEvent, case_id=1, action="register", occurred_on=MON, actor=staff[Role.HANDLER]
+        )
+    with transaction.atomic(), pytest.raises(AuditOutsideStep, match="not a registered"):
+        append_entry(ReportVersion, draft_id=1)
+    assert not RemedyEvent.objects.exists()
