@@ -23,6 +23,7 @@ from gongkai.web.catalogue.models import (
     CatalogueItem,
     ItemAttachment,
 )
+from gongkai.web.portal.demo import DEMO_CORRECTION_TOKEN
 from gongkai.web.remedies.models import RemedyCase
 from gongkai.web.reports.models import ReportVersion
 
@@ -59,6 +60,7 @@ NOT_PAGES = {
     "reports:explore_export": "file",
     "reports:public_download": "file",
     "portal:letter": "file",
+    "portal:correction_letter": "file",
     "applications:released": "file",
     "portal:released": "file",
 }
@@ -175,6 +177,8 @@ def page_urls(data: DemoData) -> dict[str, list[str]]:
         "portal:lookup": [url("portal:lookup")],
         "portal:track": [url("portal:track", data.token)],
         "portal:receipt": [url("portal:receipt", data.token)],
+        "portal:correct": [url("portal:correct", bureau.pk)],
+        "portal:correction": [url("portal:correction", DEMO_CORRECTION_TOKEN)],
         "remedies:index": [url("remedies:index")],
         "remedies:create": [url("remedies:create")],
         "remedies:detail": [url("remedies:detail", remedy.pk)],

@@ -2,13 +2,15 @@
 
 The demo's online cases were registered through the staff service; here they get what the
 portal would have given them: a tracking number and a private link. The links' secrets are
-fixed (``DEMO_TOKENS``, listed in docs/portal.md) so that a demo visitor can open them.
+fixed (``DEMO_TOKENS``, listed in docs/portal.md) so that a demo visitor can open them. The
+bureau's decided §41 更正 request gets its status link the same way
+(``DEMO_CORRECTION_TOKEN``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime, time
 
 from django.utils import timezone
 
@@ -16,8 +18,14 @@ from gongkai.core.applications.channels import Channel
 from gongkai.core.applications.statuses import is_concluded
 from gongkai.core.portal.tracking import make_tracking_number
 from gongkai.web.agencies.models import Agency
+from gongkai.web.applications.correction_requests import CorrectionRequest
 from gongkai.web.applications.models import Application
-from gongkai.web.portal.models import OnlineIntake, OnlineSubmission, TrackingLink
+from gongkai.web.portal.models import (
+    OnlineCorrection,
+    OnlineIntake,
+    OnlineSubmission,
+    TrackingLink,
+)
 from gongkai.web.portal.services import token_hash
 
 BUREAU = "清河县公安局"
@@ -26,6 +34,7 @@ DEMO_TOKENS = (
     "qinghe-demo-tracking-0002",
     "qinghe-demo-tracking-0003",
 )
+DEMO_CORRECTION_TOKEN = "qinghe-demo-correction-0001"
 NOTICE = "受理时间：工作日 9:00–17:00。咨询电话：0000-1234567。\n通信地址：清河县人民路1号。"
 
 
@@ -56,3 +65,22 @@ def load_demo(today: date) -> None:
         TrackingLink.objects.create(
             submission=submission, token_hash=token_hash(token), origin=TrackingLink.Origin.STAFF
         )
+    _correction_link(bureau)
+
+
+def _correction_link(bureau: Agency) -> None:
+    decided = (
+        CorrectionRequest.objects.filter(agency=bureau, online_correction__isnull=True)
+        .exclude(decision="")
+        .order_by("pk")
+        .first()
+    )
+    if decided is None:
+        return
+    seed = hashlib.sha256(DEMO_CORRECTION_TOKEN.encode()).hexdigest()
+    OnlineCorrection.objects.create(
+        correction=decided,
+        idempotency_key=f"demo-{seed[:40]}",
+        token_hash=token_hash(DEMO_CORRECTION_TOKEN),
+        submitted_at=timezone.make_aware(datetime.combine(decided.arrived_on, time(9, 30))),
+    )
